@@ -1,0 +1,12 @@
+/* pcn-core.h — everything in the core layer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pcn-core-error.h"
+#include "pcn-reference.h"
+#include "pcn-staff.h"
+#include "pcn-staff-csv.h"
+#include "pcn-types.h"
+#include "pcn-values.h"

@@ -1,0 +1,2 @@
+/* placeholder until the importer lands */
+#include "pcn-staff-csv.h"

@@ -1,0 +1,1 @@
+#include "pcn-core.h"
