@@ -1,0 +1,26 @@
+/* pcn-demo.h — the sample PCN ("Explore a sample PCN", `pcnw demo`)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pcn-store.h"
+
+G_BEGIN_DECLS
+
+/* The number of staff in the hand-written sample. */
+#define PCN_DEMO_DEFAULT_STAFF 25
+
+/* Fills an empty database (no PCN yet) with a believable sample PCN: five
+ * member practices, ARRS allocations for two financial years and about 25
+ * staff across more than ten roles, with dates relative to @today (NULL:
+ * the real date). @n_staff 0 gives the hand-written sample; a larger number
+ * adds deterministic generated staff (for benchmarks), a smaller one keeps
+ * the first @n_staff people of the sample. Refuses a database that already
+ * holds a PCN with PCN_STORE_ERROR_EXISTS. */
+gboolean pcn_demo_fill (PcnStore    *store,
+                        guint        n_staff,
+                        const GDate *today,
+                        GError     **error);
+
+G_END_DECLS
