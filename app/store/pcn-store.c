@@ -581,7 +581,9 @@ configure_connection (PcnStore  *self,
   if (rc != SQLITE_OK)
     return fail (self, rc, error);
 
-  if (!exec_static (self, "PRAGMA foreign_keys = ON", error))
+  /* A 10,000-row import fits in the page cache (16 MiB) without spilling
+   * into the WAL before it commits. */
+  if (!exec_static (self, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384", error))
     return FALSE;
 
   stmt = prepare (self, "PRAGMA journal_mode = WAL", error);
