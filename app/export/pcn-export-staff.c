@@ -305,7 +305,6 @@ write_totals (PcnXlsx       *xlsx,
 static void
 set_up_sheet (PcnXlsx       *xlsx,
               lxw_worksheet *sheet,
-              Formats       *formats,
               guint          n_staff,
               const double  *widths)
 {
@@ -392,7 +391,7 @@ pcn_export_staff (const char   *path,
 
   for (Column col = 0; col < N_COLUMNS; col++)
     widths[col] = MIN (widths[col], MAX (columns[col].max_width, columns[col].min_width));
-  set_up_sheet (xlsx, sheet, &formats, staff->len, widths);
+  set_up_sheet (xlsx, sheet, staff->len, widths);
 
   return _pcn_xlsx_commit (xlsx, error);
 }
