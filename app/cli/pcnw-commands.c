@@ -889,18 +889,15 @@ cmd_import_staff (PcnwContext  *context,
   if (practice_names == NULL)
     return FALSE;
 
+  /* The problems are printed as they come, one "FILE:LINE: what" a line,
+   * so editors and scripts can jump to them. */
   csv = pcn_staff_csv_parse (path, data, length, roles, practice_names, &local_error);
-  if (csv == NULL)
+  if (csv == NULL ||
+      !pcn_store_import_staff (store, csv->staff, csv->lines, path, &local_error))
     {
+      g_printerr ("%s\n", local_error->message);
       g_set_error (error, PCNW_ERROR, PCNW_ERROR_REFUSED,
-                   /* Translators: the first %s is a list of problems, one per line */
-                   _("%s\nNothing was imported from %s."), local_error->message, path);
-      return FALSE;
-    }
-  if (!pcn_store_import_staff (store, csv->staff, csv->lines, path, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("%s\nNothing was imported from %s."), local_error->message, path);
+                   _("nothing was imported from %s"), path);
       return FALSE;
     }
 

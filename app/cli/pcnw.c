@@ -116,6 +116,24 @@ run (GStrv    *argv,
     }
 
   command = find_command (*argv + 1, &n_words);
+  if (command == NULL && (n_args == 2 || (*argv)[2][0] == '-'))
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      guint n_commands = 0;
+      const PcnwCommand *commands = pcnw_get_commands (&n_commands);
+
+      /* "pcnw practice" on its own: say which words may follow. */
+      for (guint i = 0; i < n_commands; i++)
+        if (commands[i].name != NULL && strcmp (commands[i].group, (*argv)[1]) == 0)
+          g_string_append_printf (names, "%s%s", names->len ? ", " : "", commands[i].name);
+      if (names->len > 0)
+        {
+          g_set_error (error, PCNW_ERROR, PCNW_ERROR_USAGE,
+                       /* Translators: "practice: say what to do (add, list)" */
+                       _("%s: say what to do (%s)"), (*argv)[1], names->str);
+          return FALSE;
+        }
+    }
   if (command == NULL)
     {
       g_autofree char *name = n_args > 2 && g_ascii_isalpha ((*argv)[2][0])
