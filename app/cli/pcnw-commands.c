@@ -34,6 +34,8 @@ G_DEFINE_QUARK (pcnw-error-quark, pcnw_error)
 
 /* --------------------------------------------------------------- helpers */
 
+static const char *get_exit_status_text (void);
+
 static gboolean
 usage_error (GError     **error,
              const char  *format,
@@ -73,6 +75,7 @@ parse_options (GStrv         *args,
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
+  g_option_context_set_description (context, get_exit_status_text ());
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_set_prgname ((*args)[0]);
 
@@ -1274,14 +1277,29 @@ pcnw_get_commands (guint *n_commands)
   return commands;
 }
 
+static const char *
+get_exit_status_text (void)
+{
+  return _("Exit status:\n"
+           "  0  done\n"
+           "  1  bad input or a rule refused it (an unreadable or invalid file,\n"
+           "     an unknown role, a PCN that already exists); nothing was changed\n"
+           "  2  usage error: an unknown command or option, a missing required\n"
+           "     option, or an option value in the wrong format (e.g.\n"
+           "     --list-size abc or --allocation 12x)\n");
+}
+
 char *
-pcnw_dup_usage (void)
+pcnw_dup_usage (gboolean with_usage_line)
 {
   GString *s = g_string_new (NULL);
 
-  g_string_append_printf (s, _("Usage: %s\n"),
-                          "pcnw [--db FILE] [--as-at YYYY-MM-DD] COMMAND [ARGS]");
-  g_string_append (s, "\n");
+  if (with_usage_line)
+    {
+      g_string_append_printf (s, _("Usage: %s\n"),
+                              "pcnw [--db FILE] [--as-at YYYY-MM-DD] COMMAND [ARGS]");
+      g_string_append (s, "\n");
+    }
   g_string_append (s, _("Commands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -1289,25 +1307,23 @@ pcnw_dup_usage (void)
         ? g_strdup_printf ("%s %s", commands[i].group, commands[i].name)
         : g_strdup (commands[i].group);
 
-      g_string_append_printf (s, "  %s %s\n      %s\n", name, commands[i].synopsis,
+      g_string_append_printf (s, "  %s%s%s\n      %s\n", name,
+                              *commands[i].synopsis ? " " : "", commands[i].synopsis,
                               _(commands[i].summary));
     }
   g_string_append (s, "\n");
-  g_string_append (s, _("Options:\n"
-                        "  --db FILE        the database (default: "
-                        "$XDG_DATA_HOME/pcn-workforce/pcn.db)\n"
-                        "  --as-at DATE     “today” for every status computation\n"));
-  g_string_append (s, "\n");
+  if (with_usage_line)
+    {
+      g_string_append (s, _("Options:\n"
+                            "  --db FILE        the database (default: "
+                            "$XDG_DATA_HOME/pcn-workforce/pcn.db)\n"
+                            "  --as-at DATE     “today” for every status computation\n"));
+      g_string_append (s, "\n");
+    }
   g_string_append (s, _("Money is in pounds (1234.5 or £1,234.50); dates are YYYY-MM-DD or "
                         "DD/MM/YYYY; --year 2026 is the financial year 2026/27.\n"));
   g_string_append (s, "\n");
-  g_string_append (s, _("Exit status:\n"
-                        "  0  done\n"
-                        "  1  bad input or a rule refused it (an unreadable or invalid file,\n"
-                        "     an unknown role, a PCN that already exists); nothing was changed\n"
-                        "  2  usage error: an unknown command or option, a missing required\n"
-                        "     option, or an option value in the wrong format (e.g.\n"
-                        "     --list-size abc or --allocation 12x)\n"));
+  g_string_append (s, get_exit_status_text ());
   return g_string_free (s, FALSE);
 }
 
@@ -1349,13 +1365,14 @@ cmd_help (PcnwContext  *context,
       /* A group without (or with an unknown) second word: list its commands. */
       for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
         if (strcmp (commands[i].group, argv[1]) == 0)
-          g_print ("pcnw %s %s %s\n      %s\n", commands[i].group, commands[i].name,
-                   commands[i].synopsis, _(commands[i].summary));
+          g_print ("pcnw %s %s%s%s\n      %s\n", commands[i].group, commands[i].name,
+                   *commands[i].synopsis ? " " : "", commands[i].synopsis,
+                   _(commands[i].summary));
       return TRUE;
     }
 
   {
-    g_autofree char *usage = pcnw_dup_usage ();
+    g_autofree char *usage = pcnw_dup_usage (TRUE);
 
     g_print ("%s", usage);
   }

@@ -44,7 +44,8 @@ typedef struct
 
 const PcnwCommand *pcnw_get_commands (guint *n_commands);
 
-/* The whole usage text: synopsis of every command and the exit statuses. */
-char              *pcnw_dup_usage    (void);
+/* The usage text: every command's synopsis, the value formats and the exit
+ * statuses; @with_usage_line adds the first line and the global options. */
+char              *pcnw_dup_usage    (gboolean with_usage_line);
 
 G_END_DECLS

@@ -61,7 +61,7 @@ run (GStrv    *argv,
   g_autofree char *db = NULL;
   g_autofree char *as_at_text = NULL;
   g_autofree char *default_db = NULL;
-  g_autofree char *usage = pcnw_dup_usage ();
+  g_autofree char *usage = pcnw_dup_usage (FALSE);
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
       N_("The database (default: $XDG_DATA_HOME/pcn-workforce/pcn.db)"), N_("FILE") },
@@ -110,7 +110,9 @@ run (GStrv    *argv,
   n_args = g_strv_length (*argv);
   if (n_args < 2)
     {
-      g_printerr ("%s", usage);
+      g_autofree char *full_usage = pcnw_dup_usage (TRUE);
+
+      g_printerr ("%s\n", full_usage);
       g_set_error (error, PCNW_ERROR, PCNW_ERROR_USAGE, _("a command is required"));
       return FALSE;
     }
