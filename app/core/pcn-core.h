@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "pcn-chart-scale.h"
 #include "pcn-core-error.h"
 #include "pcn-reference.h"
 #include "pcn-staff.h"
