@@ -1,0 +1,22 @@
+/* pcn-window-private.h — for the GUI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pcn-window.h"
+#include "pcn-rates-page.h"
+
+G_BEGIN_DECLS
+
+/* "loading", "error", "welcome", "team" or "rates". */
+const char   *_pcn_window_get_page_name     (PcnWindow *self);
+/* TRUE while the window waits for the database (opening, creating). */
+gboolean      _pcn_window_is_busy           (PcnWindow *self);
+gboolean      _pcn_window_is_sample         (PcnWindow *self);
+/* The create dialog while it is open (transfer none). */
+GtkWindow    *_pcn_window_get_create_dialog (PcnWindow *self);
+PcnRatesPage *_pcn_window_get_rates_page    (PcnWindow *self);
+const char   *_pcn_window_get_error_text    (PcnWindow *self);
+
+G_END_DECLS
