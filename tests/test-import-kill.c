@@ -4,12 +4,12 @@
  * Each batch is a CSV of BATCH_ROWS people whose payroll IDs start with the
  * batch's own prefix, so a batch can succeed whatever happened to the ones
  * before it. Batch 0 runs to completion first and its duration sets the
- * window the kills are spread over (at least 0–150 ms, and half as long again
- * than a whole import, so kills land in start-up, parsing, the inserts and
- * the commit, and some imports finish first). Batch 41 runs to completion
- * after the kills, to show the database is still writable. Afterwards the database must pass PRAGMA integrity_check and
- * foreign_key_check, and hold either every row of a batch (with its host
- * practices) or none of them.
+ * window the kills are spread over: at least 0–150 ms, and one and a half
+ * times a whole import, so kills land in start-up, parsing, the inserts and
+ * the commit, and some imports finish first. Batch 41 runs to completion
+ * after the kills, to show the database is still writable. Afterwards the
+ * database must pass PRAGMA integrity_check and foreign_key_check, and hold
+ * either every row of a batch (with its host practices) or none of them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
