@@ -17,7 +17,8 @@ make_roles (void)
 
   g_ptr_array_add (roles, pcn_role_new ("CP", "Clinical pharmacist"));
   g_ptr_array_add (roles, pcn_role_new ("SPLW", "Social prescribing link worker"));
-  g_ptr_array_add (roles, pcn_role_new ("PT", "First contact physiotherapist"));
+  g_ptr_array_add (roles, pcn_role_new ("PT", "Pharmacy technician"));
+  g_ptr_array_add (roles, pcn_role_new ("FCP_PHYSIO", "First contact physiotherapist"));
   g_ptr_array_add (roles, pcn_role_new ("MHP", "Mental health practitioner"));
   return roles;
 }

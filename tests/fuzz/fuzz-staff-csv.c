@@ -24,7 +24,8 @@ set_up (void)
   roles = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (roles, pcn_role_new ("CP", "Clinical pharmacist"));
   g_ptr_array_add (roles, pcn_role_new ("SPLW", "Social prescribing link worker"));
-  g_ptr_array_add (roles, pcn_role_new ("PT", "First contact physiotherapist"));
+  g_ptr_array_add (roles, pcn_role_new ("PT", "Pharmacy technician"));
+  g_ptr_array_add (roles, pcn_role_new ("FCP_PHYSIO", "First contact physiotherapist"));
   g_ptr_array_add (roles, pcn_role_new ("MHP", "Mental health practitioner"));
 
   practices = g_ptr_array_new_with_free_func (g_free);
