@@ -540,10 +540,13 @@ inspect_existing (const char  *path,
     }
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
+      g_autofree char *detail = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+      g_strdelimit (detail, "\r\n", ' ');
       g_set_error (error, PCN_STORE_ERROR, PCN_STORE_ERROR_CORRUPT,
                    _("“%s” is damaged (%s). Restore it from a backup. "
                      "The file was left unchanged."),
-                   display_name, (const char *) sqlite3_column_text (stmt, 0));
+                   display_name, detail ? detail : "?");
       goto out;
     }
 
@@ -684,7 +687,7 @@ section_array (JsonObject  *root,
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_autofree char *what = g_strdup_printf ("no “%s” list", name);
+      g_autofree char *what = g_strdup_printf (_("no “%s” list"), name);
       reference_error (what, error);
       return NULL;
     }
@@ -726,7 +729,7 @@ apply_reference (PcnStore    *self,
       JsonObject *o = json_array_get_object_element (roles, i);
 
       if (o == NULL || member_string (o, "code") == NULL || member_string (o, "name") == NULL)
-        return reference_error ("a role has no code or name", error);
+        return reference_error (_("a role has no code or name"), error);
       bind_text (role_stmt, 1, member_string (o, "code"));
       bind_text (role_stmt, 2, member_string (o, "name"));
       bind_text (role_stmt, 3, member_string (o, "staff_group"));
@@ -754,10 +757,10 @@ apply_reference (PcnStore    *self,
 
       if (o == NULL || member_string (o, "role") == NULL || member_string (o, "from") == NULL ||
           member_string (o, "area") == NULL)
-        return reference_error ("a rate has no role, area or start", error);
+        return reference_error (_("a rate has no role, area or start"), error);
       pence = json_object_get_int_member_with_default (o, "annual_pence", 0);
       if (pence <= 0)
-        return reference_error ("a rate has no amount", error);
+        return reference_error (_("a rate has no amount"), error);
       bind_text (rate_stmt, 1, member_string (o, "role"));
       bind_text (rate_stmt, 2, member_string (o, "area"));
       bind_text (rate_stmt, 3, member_string (o, "from"));
@@ -787,7 +790,7 @@ apply_reference (PcnStore    *self,
 
       if (o == NULL || member_string (o, "role") == NULL || member_string (o, "kind") == NULL ||
           member_string (o, "from") == NULL)
-        return reference_error ("a rule has no role, kind or start", error);
+        return reference_error (_("a rule has no role, kind or start"), error);
       params = json_object_get_member (o, "params");
       params_json = params != NULL ? json_to_string (params, FALSE) : g_strdup ("{}");
       bind_text (rule_stmt, 1, member_string (o, "role"));
@@ -817,7 +820,7 @@ apply_reference (PcnStore    *self,
 
       if (o == NULL || member_string (o, "component") == NULL ||
           member_string (o, "per_weighted_patient_gbp") == NULL || member_string (o, "from") == NULL)
-        return reference_error ("an allocation rate is incomplete", error);
+        return reference_error (_("an allocation rate is incomplete"), error);
       sqlite3_bind_int64 (alloc_stmt, 1, json_object_get_int_member_with_default (o, "year", 0));
       bind_text (alloc_stmt, 2, member_string (o, "component"));
       bind_text (alloc_stmt, 3, member_string (o, "per_weighted_patient_gbp"));
