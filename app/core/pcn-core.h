@@ -6,8 +6,12 @@
 
 #include "pcn-chart-scale.h"
 #include "pcn-core-error.h"
+#include "pcn-ledger.h"
+#include "pcn-post.h"
 #include "pcn-reference.h"
+#include "pcn-rules.h"
 #include "pcn-staff.h"
 #include "pcn-staff-csv.h"
+#include "pcn-turnover.h"
 #include "pcn-types.h"
 #include "pcn-values.h"

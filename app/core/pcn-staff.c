@@ -35,6 +35,7 @@ struct _PcnStaff
   char      *employer;
   GPtrArray *sessions;
   gboolean   claimable;
+  gboolean   prior_employment_12m;
 };
 
 G_DEFINE_FINAL_TYPE (PcnStaff, pcn_staff, G_TYPE_OBJECT)
@@ -55,6 +56,7 @@ enum {
   PROP_EMPLOYER,
   PROP_PRACTICES,
   PROP_CLAIMABLE,
+  PROP_PRIOR_EMPLOYMENT_12M,
   N_PROPS
 };
 
@@ -204,6 +206,7 @@ pcn_staff_get_property (GObject    *object,
     case PROP_EMPLOYER: g_value_set_string (value, self->employer); break;
     case PROP_PRACTICES: g_value_take_string (value, pcn_staff_dup_practices_text (self)); break;
     case PROP_CLAIMABLE: g_value_set_boolean (value, self->claimable); break;
+    case PROP_PRIOR_EMPLOYMENT_12M: g_value_set_boolean (value, self->prior_employment_12m); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -231,6 +234,9 @@ pcn_staff_set_property (GObject      *object,
     case PROP_ANNUAL_SALARY: pcn_staff_set_annual_salary (self, g_value_get_int64 (value)); break;
     case PROP_EMPLOYER: pcn_staff_set_employer (self, g_value_get_string (value)); break;
     case PROP_CLAIMABLE: pcn_staff_set_claimable (self, g_value_get_boolean (value)); break;
+    case PROP_PRIOR_EMPLOYMENT_12M:
+      pcn_staff_set_prior_employment_12m (self, g_value_get_boolean (value));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -261,6 +267,8 @@ pcn_staff_class_init (PcnStaffClass *klass)
   properties[PROP_PRACTICES] = g_param_spec_string ("practices", NULL, NULL, NULL,
                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_CLAIMABLE] = g_param_spec_boolean ("claimable", NULL, NULL, TRUE, rw);
+  properties[PROP_PRIOR_EMPLOYMENT_12M] = g_param_spec_boolean ("prior-employment-12m",
+                                                                NULL, NULL, FALSE, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -302,6 +310,7 @@ pcn_staff_copy (PcnStaff *self)
   copy->annual_salary = self->annual_salary;
   copy->employer = g_strdup (self->employer);
   copy->claimable = self->claimable;
+  copy->prior_employment_12m = self->prior_employment_12m;
   pcn_staff_set_sessions (copy, self->sessions);
   return copy;
 }
@@ -421,6 +430,25 @@ pcn_staff_set_claimable (PcnStaff *self,
     return;
   self->claimable = claimable;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLAIMABLE]);
+}
+
+gboolean
+pcn_staff_get_prior_employment_12m (PcnStaff *self)
+{
+  g_return_val_if_fail (PCN_IS_STAFF (self), FALSE);
+  return self->prior_employment_12m;
+}
+
+void
+pcn_staff_set_prior_employment_12m (PcnStaff *self,
+                                    gboolean  value)
+{
+  g_return_if_fail (PCN_IS_STAFF (self));
+  value = !!value;
+  if (self->prior_employment_12m == value)
+    return;
+  self->prior_employment_12m = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIOR_EMPLOYMENT_12M]);
 }
 
 GPtrArray *

@@ -82,6 +82,11 @@ gboolean        pcn_staff_has_practice       (PcnStaff    *self,
 gboolean        pcn_staff_get_claimable      (PcnStaff    *self);
 void            pcn_staff_set_claimable      (PcnStaff    *self,
                                               gboolean     claimable);
+/* Employed by the PCN or a member practice in the 12 months before starting
+ * (the 2025/26 rule for the nursing and support roles). */
+gboolean        pcn_staff_get_prior_employment_12m (PcnStaff *self);
+void            pcn_staff_set_prior_employment_12m (PcnStaff *self,
+                                                    gboolean  value);
 
 PcnStaffStatus  pcn_staff_get_status         (PcnStaff    *self,
                                               const GDate *as_at);
