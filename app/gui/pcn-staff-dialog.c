@@ -429,6 +429,14 @@ on_row_changed_cb (PcnStaffDialog *self,
 }
 
 static void
+on_row_notify_cb (PcnStaffDialog *self,
+                  GParamSpec     *pspec,
+                  GtkWidget      *row)
+{
+  clear_widget_error (row);
+}
+
+static void
 pcn_staff_dialog_dispose (GObject *object)
 {
   PcnStaffDialog *self = (PcnStaffDialog *) object;
@@ -490,6 +498,7 @@ pcn_staff_dialog_class_init (PcnStaffDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcnStaffDialog, practices_error);
   gtk_widget_class_bind_template_child (widget_class, PcnStaffDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_notify_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,

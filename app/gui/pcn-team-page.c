@@ -1234,6 +1234,9 @@ pcn_team_page_dispose (GObject *object)
   if (self->filter != NULL)
     gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
 
+  /* AdwBin keeps its own pointer to the child: let it drop the child
+   * before the template does. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PCN_TYPE_TEAM_PAGE);
 
   g_clear_object (&self->store);
