@@ -19,8 +19,23 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#define N_BATCHES   40
-#define BATCH_ROWS  2000
+#if defined(__SANITIZE_ADDRESS__)
+# define SANITIZED 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define SANITIZED 1
+# endif
+#endif
+
+/* Under AddressSanitizer pcnw runs many times slower: fewer, smaller
+ * batches keep the test within its timeout. */
+#ifdef SANITIZED
+# define N_BATCHES  12
+# define BATCH_ROWS 300
+#else
+# define N_BATCHES  40
+# define BATCH_ROWS 2000
+#endif
 #define MIN_WINDOW  150000  /* microseconds */
 #define LAST_BATCH  (N_BATCHES + 1)
 
