@@ -218,6 +218,10 @@ apply_store (PcnWindow  *self,
              const char *path,
              gboolean    sample)
 {
+  /* @path may be self->path itself: copy it before freeing that. */
+  g_autofree char *path_copy = g_strdup (path);
+
+  path = path_copy;
   g_set_object (&self->store, store);
   g_set_object (&self->network, network);
   g_free (self->path);
@@ -314,7 +318,8 @@ on_open_done_cb (GObject      *object,
 
   if (opened == NULL)
     {
-      g_warning ("Cannot open %s: %s", data->path, error->message);
+      /* A refused file is a situation the page explains, not a fault. */
+      g_message ("Cannot open %s: %s", data->path, error->message);
       g_clear_object (&self->store);
       g_clear_object (&self->network);
       g_clear_pointer (&self->path, g_free);
