@@ -18,6 +18,7 @@
 struct _PcnLedger
 {
   gatomicrefcount ref_count;
+  PcnLedgerLine  *line_block;   /* the lines, in one allocation */
   int             year;
   char           *year_name;
   gint64          allocation;
@@ -42,6 +43,8 @@ typedef struct
   int         cap[PCN_LEDGER_MONTHS];            /* at the month's end; -1 */
   PcnRule    *cap_rule[PCN_LEDGER_MONTHS];
   gboolean    any_cap;
+  /* a rate for the role starts after the 1st of the month */
+  gboolean    rate_starts_mid[PCN_LEDGER_MONTHS];
   GPtrArray  *capped_items;                      /* Item *, for the caps */
 } RoleInfo;
 
@@ -57,6 +60,7 @@ typedef struct
   guint32          start;           /* Julian days; 0 = open */
   guint32          end;             /* NO_END = open */
   gint64           annual;          /* salary (staff) / cost (post); -1 */
+  const gint64    *actuals;         /* payroll figure per month (-1: none) */
   gboolean         excluded;        /* the prior-employment rule applies */
   PcnRule         *prior_rule;
   PcnLedgerLine   *line;
@@ -72,9 +76,57 @@ typedef struct
   guint32               last_j[PCN_LEDGER_MONTHS];
   int                   dim[PCN_LEDGER_MONTHS];
   GHashTable           *roles;      /* code → RoleInfo */
-  GHashTable           *actuals;    /* (staff id, month) key → gint64 * */
-  gint64               *actual_keys;
+  GHashTable           *actuals;    /* staff id → gint64[12], -1 = none */
+  GHashTable           *translations;  /* msgid → translation */
+  char                 *month_names[PCN_LEDGER_MONTHS];
 } Ctx;
+
+static const char *tr (Ctx        *ctx,
+                       const char *msgid) G_GNUC_FORMAT (2);
+
+/* The translation of @msgid (marked with N_()), looked up once per ledger:
+ * gettext costs about a microsecond a call, which adds up over thousands
+ * of checks. */
+static const char *
+tr (Ctx        *ctx,
+    const char *msgid)
+{
+  const char *t = g_hash_table_lookup (ctx->translations, msgid);
+
+  if (t == NULL)
+    {
+      t = g_dgettext (GETTEXT_PACKAGE, msgid);
+      g_hash_table_insert (ctx->translations, (gpointer) msgid, (gpointer) t);
+    }
+  return t;
+}
+
+/* "2024-06-15" → Julian day; FALSE for anything else. Faster than a full
+ * date parse, which matters over thousands of people. */
+static gboolean
+iso_to_julian (const char *iso,
+               guint32    *out)
+{
+  int y, m, d;
+
+  if (iso == NULL || strlen (iso) != 10 || iso[4] != '-' || iso[7] != '-')
+    return FALSE;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (iso[i]))
+      return FALSE;
+  y = (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
+  m = (iso[5] - '0') * 10 + (iso[6] - '0');
+  d = (iso[8] - '0') * 10 + (iso[9] - '0');
+  if (!g_date_valid_dmy (d, m, y))
+    return FALSE;
+  {
+    GDate date;
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, d, m, y);
+    *out = g_date_get_julian (&date);
+  }
+  return TRUE;
+}
 
 /* Integer helpers */
 
@@ -223,19 +275,29 @@ ctx_init (Ctx                  *ctx,
     }
   ctx->roles = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                       (GDestroyNotify) role_info_free);
+  ctx->translations = g_hash_table_new (NULL, NULL);
 
   if (input->actuals != NULL && input->actuals->len > 0)
     {
-      ctx->actuals = g_hash_table_new (g_int64_hash, g_int64_equal);
-      ctx->actual_keys = g_new (gint64, input->actuals->len);
+      /* One block per person: key (their id) and 12 months. */
+      ctx->actuals = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       for (guint i = 0; i < input->actuals->len; i++)
         {
           PcnActualCost *a = &g_array_index (input->actuals, PcnActualCost, i);
+          gint64 *block;
 
           if (a->month_index < 0 || a->month_index >= PCN_LEDGER_MONTHS || a->pence < 0)
             continue;
-          ctx->actual_keys[i] = a->staff_id * PCN_LEDGER_MONTHS + a->month_index;
-          g_hash_table_insert (ctx->actuals, &ctx->actual_keys[i], &a->pence);
+          block = g_hash_table_lookup (ctx->actuals, &a->staff_id);
+          if (block == NULL)
+            {
+              block = g_new (gint64, 1 + PCN_LEDGER_MONTHS);
+              block[0] = a->staff_id;
+              for (int m = 1; m <= PCN_LEDGER_MONTHS; m++)
+                block[m] = -1;
+              g_hash_table_insert (ctx->actuals, block, block);
+            }
+          block[1 + a->month_index] = a->pence;
         }
     }
 }
@@ -246,7 +308,9 @@ ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->year_name, g_free);
   g_clear_pointer (&ctx->roles, g_hash_table_unref);
   g_clear_pointer (&ctx->actuals, g_hash_table_unref);
-  g_clear_pointer (&ctx->actual_keys, g_free);
+  g_clear_pointer (&ctx->translations, g_hash_table_unref);
+  for (int i = 0; i < PCN_LEDGER_MONTHS; i++)
+    g_clear_pointer (&ctx->month_names[i], g_free);
 }
 
 static RoleInfo *
@@ -273,6 +337,21 @@ ctx_get_role (Ctx        *ctx,
       if (pcn_role_get_available_from (role) &&
           pcn_date_from_iso (pcn_role_get_available_from (role), &d))
         ri->available_from = g_date_get_julian (&d);
+    }
+
+  for (guint r = 0; in->rates != NULL && r < in->rates->len; r++)
+    {
+      PcnRate *rate = g_ptr_array_index (in->rates, r);
+      GDate d;
+      guint32 j;
+
+      if (g_strcmp0 (pcn_rate_get_role_code (rate), code) != 0 ||
+          !pcn_date_from_iso (pcn_rate_get_effective_from (rate), &d))
+        continue;
+      j = g_date_get_julian (&d);
+      for (int i = 0; i < PCN_LEDGER_MONTHS; i++)
+        if (j > ctx->first_j[i] && j <= ctx->last_j[i])
+          ri->rate_starts_mid[i] = TRUE;
     }
 
   for (int i = 0; i < PCN_LEDGER_MONTHS; i++)
@@ -317,6 +396,7 @@ item_init (Ctx        *ctx,
            gboolean    prior_12m)
 {
   GDate d;
+  guint32 j;
 
   memset (item, 0, sizeof *item);
   if (role_code == NULL)
@@ -328,10 +408,10 @@ item_init (Ctx        *ctx,
   item->wte = CLAMP (wte, 0, PCN_WTE_FULL);
   item->annual = annual;
   item->end = NO_END;
-  if (start != NULL && pcn_date_from_iso (start, &d))
-    item->start = g_date_get_julian (&d);
-  if (end != NULL && pcn_date_from_iso (end, &d))
-    item->end = g_date_get_julian (&d);
+  if (iso_to_julian (start, &j))
+    item->start = j;
+  if (iso_to_julian (end, &j))
+    item->end = j;
 
   /* Outside the year altogether? */
   if (item->start > ctx->last_j[PCN_LEDGER_MONTHS - 1] || item->end < ctx->first_j[0])
@@ -351,15 +431,23 @@ item_init (Ctx        *ctx,
 static gboolean
 item_init_staff (Ctx      *ctx,
                  Item     *item,
-                 PcnStaff *staff)
+                 PcnStaff *staff,
+                 gboolean  claimable_only)
 {
-  if (!pcn_staff_get_claimable (staff))
+  gint64 id = pcn_staff_get_id (staff);
+  const gint64 *block;
+
+  if (claimable_only && !pcn_staff_get_claimable (staff))
     return FALSE;
-  return item_init (ctx, item, PCN_CHECK_SUBJECT_STAFF, G_OBJECT (staff),
-                    pcn_staff_get_id (staff), pcn_staff_get_role_code (staff),
-                    pcn_staff_get_wte (staff), pcn_staff_get_start_date (staff),
-                    pcn_staff_get_end_date (staff), pcn_staff_get_annual_salary (staff),
-                    pcn_staff_get_prior_employment_12m (staff));
+  if (!item_init (ctx, item, PCN_CHECK_SUBJECT_STAFF, G_OBJECT (staff), id,
+                  pcn_staff_get_role_code (staff), pcn_staff_get_wte (staff),
+                  pcn_staff_get_start_date (staff), pcn_staff_get_end_date (staff),
+                  pcn_staff_get_annual_salary (staff),
+                  pcn_staff_get_prior_employment_12m (staff)))
+    return FALSE;
+  if (ctx->actuals != NULL && (block = g_hash_table_lookup (ctx->actuals, &id)) != NULL)
+    item->actuals = block + 1;
+  return TRUE;
 }
 
 static gboolean
@@ -389,7 +477,6 @@ item_month (Ctx          *ctx,
   int uplift = m >= in->uplift_from_month ? in->uplift_bp : 0;
   gint64 cost;
   gint64 annual_max;
-  gint64 *actual = NULL;
 
   memset (out, 0, sizeof *out);
   out->days_in_month = ctx->dim[m];
@@ -416,7 +503,7 @@ item_month (Ctx          *ctx,
     }
 
   annual_max = ri->annual_max[m];
-  if (annual_max < 0 && from != ctx->first_j[m] && in->rates != NULL)
+  if (annual_max < 0 && from != ctx->first_j[m] && ri->rate_starts_mid[m])
     {
       GDate d;
       PcnRate *rate;
@@ -432,11 +519,9 @@ item_month (Ctx          *ctx,
   else
     out->no_rate = TRUE;
 
-  if (item->kind == PCN_CHECK_SUBJECT_STAFF && ctx->actuals != NULL &&
-      (actual = g_hash_table_lookup (ctx->actuals,
-                                     &(gint64) { item->id * PCN_LEDGER_MONTHS + m })) != NULL)
+  if (item->actuals != NULL && item->actuals[m] >= 0)
     {
-      cost = *actual;
+      cost = item->actuals[m];
       out->cost_is_estimate = FALSE;
     }
   else if (item->annual >= 0 && item->kind == PCN_CHECK_SUBJECT_STAFF)
@@ -471,11 +556,7 @@ pcn_ledger_staff_month (const PcnLedgerInput *input,
 
   ctx_init (&ctx, input);
   /* Counted as the ledger counts it, claimable or not. */
-  if (item_init (&ctx, &item, PCN_CHECK_SUBJECT_STAFF, G_OBJECT (staff),
-                 pcn_staff_get_id (staff), pcn_staff_get_role_code (staff),
-                 pcn_staff_get_wte (staff), pcn_staff_get_start_date (staff),
-                 pcn_staff_get_end_date (staff), pcn_staff_get_annual_salary (staff),
-                 pcn_staff_get_prior_employment_12m (staff)))
+  if (item_init_staff (&ctx, &item, staff, FALSE))
     item_month (&ctx, &item, month_index, out);
   else
     {
@@ -526,15 +607,38 @@ format_julian (guint32 j)
   return pcn_date_format_display (&d);
 }
 
+/* 80000 → "80,000" */
 static char *
-format_month (const GDate *d)
+format_count (gint64 n)
 {
-  char buf[64];
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  GString *s = g_string_new (NULL);
+  gsize len = strlen (digits);
 
-  /* Translators: a month and year, see strftime(3) */
-  if (g_date_strftime (buf, sizeof buf, _("%B %Y"), d) == 0)
-    return pcn_date_to_iso (d);
-  return g_strdup (buf);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && digits[i - 1] != '-' && (len - i) % 3 == 0)
+        g_string_append_c (s, ',');
+      g_string_append_c (s, digits[i]);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static const char *
+format_month (Ctx *ctx,
+              int  m)
+{
+  if (ctx->month_names[m] == NULL)
+    {
+      char buf[64];
+
+      /* Translators: a month and year, see strftime(3) */
+      if (g_date_strftime (buf, sizeof buf, _("%B %Y"), &ctx->first[m]) == 0)
+        ctx->month_names[m] = pcn_date_to_iso (&ctx->first[m]);
+      else
+        ctx->month_names[m] = g_strdup (buf);
+    }
+  return ctx->month_names[m];
 }
 
 static void
@@ -578,8 +682,9 @@ check_item (Ctx       *ctx,
 
       msg = g_strdup_printf (
         /* Translators: %1$s person or post, %2$s role, %3$s and %4$s dates, %5$s "2024/25" */
-        _("%1$s: the %2$s role is not reimbursable from %3$s — it enters the scheme on %4$s, "
-          "so nothing is counted before then (role eligibility, %5$s)"),
+        tr (ctx, N_("%1$s: the %2$s role is not reimbursable from %3$s — it enters the "
+                    "scheme on %4$s, so nothing is counted before then "
+                    "(role eligibility, %5$s)")),
         name, ri->name, from, avail, ctx->year_name);
       add_check (errors, warnings, ctx, rule_id, PCN_CHECK_ERROR, item, msg);
     }
@@ -595,9 +700,10 @@ check_item (Ctx       *ctx,
       msg = g_strdup_printf (
         /* Translators: %1$s person or post, %2$s role, %3$d months, %4$s date, %5$s rule id,
          * %6$s "2025/26" */
-        _("%1$s: a %2$s who was employed by the PCN or a member practice in the previous "
-          "%3$d months is not reimbursable, unless recruited into a specialist or more senior "
-          "role (the prior-employment rule from %4$s, %5$s, applied in %6$s): nothing is counted"),
+        tr (ctx, N_("%1$s: a %2$s who was employed by the PCN or a member practice in the "
+                    "previous %3$d months is not reimbursable, unless recruited into a "
+                    "specialist or more senior role (the prior-employment rule from %4$s, "
+                    "%5$s, applied in %6$s): nothing is counted")),
         name, ri->name, item->prior_rule->months, rule_from, item->prior_rule->id,
         ctx->year_name);
       add_check (errors, warnings, ctx, item->prior_rule->id, PCN_CHECK_ERROR, item, msg);
@@ -608,8 +714,9 @@ check_item (Ctx       *ctx,
       g_autofree char *msg = g_strdup_printf (
         /* Translators: %1$s person or post, %2$s role, %3$s "2023/24", %4$d percent,
          * %5$s rule id, %6$s the rule's text */
-        _("%1$s: in %3$s the ARRS pays only %4$d%% of a %2$s’s cost (shared funding, rule %5$s: "
-          "“%6$s”); the ledger counts %4$d%% of the lesser of the cost and the maximum"),
+        tr (ctx, N_("%1$s: in %3$s the ARRS pays only %4$d%% of a %2$s’s cost (shared "
+                    "funding, rule %5$s: “%6$s”); the ledger counts %4$d%% of the lesser of "
+                    "the cost and the maximum")),
         name, ri->name, ctx->year_name, lowest_share, share_rule->id,
         share_rule->text ? share_rule->text : "");
       add_check (errors, warnings, ctx, share_rule->id, PCN_CHECK_WARNING, item, msg);
@@ -620,8 +727,8 @@ check_item (Ctx       *ctx,
       g_autofree char *rule_id = g_strdup_printf ("rate:%s", ri->code);
       g_autofree char *msg = g_strdup_printf (
         /* Translators: %1$s person or post, %2$s role, %3$s "2023/24" */
-        _("%1$s (%2$s, %3$s): no rate known for this role and year — enter it from your ICB’s "
-          "rate list"),
+        tr (ctx, N_("%1$s (%2$s, %3$s): no rate known for this role and year — enter it "
+                    "from your ICB’s rate list")),
         name, ri->name, ctx->year_name);
       add_check (errors, warnings, ctx, rule_id, PCN_CHECK_WARNING, item, msg);
     }
@@ -680,7 +787,7 @@ check_caps (Ctx       *ctx,
             {
               Item *item = g_ptr_array_index (ri->capped_items, i);
               PcnRule *rule = ri->cap_rule[m];
-              g_autofree char *month = NULL;
+              const char *month;
               g_autofree char *list = NULL;
               g_autofree char *msg = NULL;
 
@@ -689,14 +796,15 @@ check_caps (Ctx       *ctx,
               if (++count <= ri->cap[m] || item->over_cap)
                 continue;
               item->over_cap = TRUE;
-              month = format_month (&ctx->first[m]);
-              list = g_strdup_printf ("%" G_GINT64_FORMAT, ctx->input->list_size);
+              month = format_month (ctx, m);
+              list = format_count (ctx->input->list_size);
               msg = g_strdup_printf (
                 /* Translators: %1$s person or post, %2$d a count, %3$s role, %4$s month,
                  * %5$d the cap, %6$s list size, %7$s rule id, %8$s the rule's text,
                  * %9$s "2023/24" */
-                _("%1$s is over the cap: %2$d %3$s posts in post or planned at the end of %4$s, "
-                  "where a PCN with a list of %6$s may have %5$d (rule %7$s: “%8$s”, %9$s)"),
+                tr (ctx, N_("%1$s is over the cap: %2$d %3$s posts in post or planned at "
+                            "the end of %4$s, where a PCN with a list of %6$s may have %5$d "
+                            "(rule %7$s: “%8$s”, %9$s)")),
                 item->line->name, in_post, ri->name, month, ri->cap[m], list, rule->id,
                 rule->text ? rule->text : "", ctx->year_name);
               add_check (errors, warnings, ctx, rule->id, PCN_CHECK_ERROR, item, msg);
@@ -707,22 +815,39 @@ check_caps (Ctx       *ctx,
 
 /* The ledger */
 
-static void
-line_free (PcnLedgerLine *line)
+static char *
+dup_item_name (Ctx  *ctx,
+               Item *item)
 {
-  g_free (line->name);
-  g_free (line->role_code);
-  g_free (line);
+  const char *name;
+
+  if (item->kind == PCN_CHECK_SUBJECT_STAFF)
+    name = pcn_staff_get_name (PCN_STAFF (item->object));
+  else
+    name = pcn_post_get_title (PCN_POST (item->object));
+  if (name != NULL)
+    return g_strdup (name);
+  if (item->kind == PCN_CHECK_SUBJECT_POST && item->id > 0)
+    {
+      char id[24];
+
+      /* as pcn_post_dup_display_name(), with the translation looked up once */
+      g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, item->id);
+      return g_strdup_printf (tr (ctx, N_("%1$s post %2$s")), item->role_code, id);
+    }
+  if (item->kind == PCN_CHECK_SUBJECT_POST)
+    return pcn_post_dup_display_name (PCN_POST (item->object));
+  return g_strdup (item->role_code);
 }
 
 static void
-count_item (Ctx       *ctx,
-            Item      *item,
-            PcnLedger *ledger,
-            GPtrArray *errors,
-            GPtrArray *warnings)
+count_item (Ctx           *ctx,
+            Item          *item,
+            PcnLedger     *ledger,
+            PcnLedgerLine *line,
+            GPtrArray     *errors,
+            GPtrArray     *warnings)
 {
-  PcnLedgerLine *line = g_new0 (PcnLedgerLine, 1);
   gboolean any_no_rate = FALSE;
   int lowest_share = 100;
   PcnRule *share_rule = NULL;
@@ -731,12 +856,7 @@ count_item (Ctx       *ctx,
   line->id = item->id;
   line->role_code = g_strdup (item->role_code);
   line->wte = item->wte;
-  if (item->kind == PCN_CHECK_SUBJECT_STAFF)
-    line->name = g_strdup (pcn_staff_get_name (PCN_STAFF (item->object)));
-  else
-    line->name = pcn_post_dup_display_name (PCN_POST (item->object));
-  if (line->name == NULL)
-    line->name = g_strdup (item->role_code);
+  line->name = dup_item_name (ctx, item);
   item->line = line;
   g_ptr_array_add (ledger->lines, line);
 
@@ -796,7 +916,7 @@ pcn_ledger_compute (const PcnLedgerInput *input)
   ledger->year = input->year;
   ledger->year_name = g_strdup (ctx.year_name);
   ledger->allocation = input->allocation_pence >= 0 ? input->allocation_pence : -1;
-  ledger->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
+  ledger->lines = g_ptr_array_new ();
   ledger->checks = g_ptr_array_new_with_free_func ((GDestroyNotify) pcn_check_free);
   errors = g_ptr_array_new_with_free_func ((GDestroyNotify) pcn_check_free);
   warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) pcn_check_free);
@@ -804,13 +924,16 @@ pcn_ledger_compute (const PcnLedgerInput *input)
   n_staff = input->staff ? input->staff->len : 0;
   n_posts = input->posts ? input->posts->len : 0;
   items = g_new (Item, n_staff + n_posts);
+  ledger->line_block = g_new0 (PcnLedgerLine, n_staff + n_posts);
 
   for (guint i = 0; i < n_staff; i++)
-    if (item_init_staff (&ctx, &items[n_items], g_ptr_array_index (input->staff, i)))
-      count_item (&ctx, &items[n_items], ledger, errors, warnings), n_items++;
+    if (item_init_staff (&ctx, &items[n_items], g_ptr_array_index (input->staff, i), TRUE))
+      count_item (&ctx, &items[n_items], ledger, &ledger->line_block[n_items], errors, warnings),
+        n_items++;
   for (guint i = 0; i < n_posts; i++)
     if (item_init_post (&ctx, &items[n_items], g_ptr_array_index (input->posts, i)))
-      count_item (&ctx, &items[n_items], ledger, errors, warnings), n_items++;
+      count_item (&ctx, &items[n_items], ledger, &ledger->line_block[n_items], errors, warnings),
+        n_items++;
 
   for (int m = 0; m < PCN_LEDGER_MONTHS; m++)
     {
@@ -861,7 +984,14 @@ pcn_ledger_unref (PcnLedger *ledger)
   if (!g_atomic_ref_count_dec (&ledger->ref_count))
     return;
   g_free (ledger->year_name);
+  for (guint i = 0; i < ledger->lines->len; i++)
+    {
+      PcnLedgerLine *line = g_ptr_array_index (ledger->lines, i);
+      g_free (line->name);
+      g_free (line->role_code);
+    }
   g_clear_pointer (&ledger->lines, g_ptr_array_unref);
+  g_clear_pointer (&ledger->line_block, g_free);
   g_clear_pointer (&ledger->checks, g_ptr_array_unref);
   g_free (ledger);
 }

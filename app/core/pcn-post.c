@@ -275,7 +275,9 @@ pcn_post_get_property (GObject    *object,
     case PROP_STATUS_DATE: g_value_set_string (value, self->status_dates[self->status]); break;
     case PROP_STAFF_ID: g_value_set_int64 (value, self->staff_id); break;
     case PROP_VACANT_SINCE: g_value_set_string (value, self->vacant_since); break;
-    case PROP_TIME_TO_FILL_DAYS: g_value_set_int (value, pcn_post_get_time_to_fill_days (self)); break;
+    case PROP_TIME_TO_FILL_DAYS:
+      g_value_set_int (value, pcn_post_get_time_to_fill_days (self));
+      break;
     case PROP_PRIOR_EMPLOYMENT_12M: g_value_set_boolean (value, self->prior_employment_12m); break;
     case PROP_NOTES: g_value_set_string (value, self->notes); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

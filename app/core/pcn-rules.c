@@ -504,7 +504,8 @@ pcn_allocation_compute (GPtrArray   *allocation_rates,
 
         if (main_sum)
           g_string_append_printf (formula,
-                                  /* Translators: "30,000 weighted patients × £26.631 = £798,930.00" */
+                                  /* Translators: "30,000 weighted patients × £26.631 =
+                                   * £798,930.00" */
                                   g_dngettext (GETTEXT_PACKAGE,
                                                "%1$s weighted patient × %2$s = %3$s",
                                                "%1$s weighted patients × %2$s = %3$s",
@@ -517,7 +518,8 @@ pcn_allocation_compute (GPtrArray   *allocation_rates,
             g_string_append_printf (formula,
                                     /* Translators: the 2024/25 ARRS GP sum; %1$s and %2$s are
                                      * dates, then weighted patients × £ per head = £ */
-                                    _("plus the ring-fenced GP sum for %1$s to %2$s: %3$s × %4$s = %5$s"),
+                                    _("plus the ring-fenced GP sum for %1$s to %2$s: "
+                                      "%3$s × %4$s = %5$s"),
                                     r->from ? r->from : "", r->to ? r->to : "",
                                     patients, per_head, amount);
           }
