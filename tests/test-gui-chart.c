@@ -272,8 +272,10 @@ test_save_png (void)
     g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (chart)));
-    g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (GTK_WIDGET (chart)));
+    /* The chart's size and a margin round it. */
+    g_assert_cmpint (gdk_texture_get_width (texture), >, gtk_widget_get_width (GTK_WIDGET (chart)));
+    g_assert_cmpint (gdk_texture_get_width (texture), <, gtk_widget_get_width (GTK_WIDGET (chart)) + 50);
+    g_assert_cmpint (gdk_texture_get_height (texture), >, gtk_widget_get_height (GTK_WIDGET (chart)));
   }
 
   g_unlink (path);
@@ -281,6 +283,51 @@ test_save_png (void)
   g_assert_finalize_object (chart);
   g_assert_finalize_object (bars);
   g_assert_finalize_object (line);
+}
+
+static void
+test_builder (void)
+{
+  static const char ui[] =
+    "<interface>"
+    "  <object class='PcnChart' id='chart'>"
+    "    <property name='title'>Headcount by quarter</property>"
+    "    <property name='unit'>number</property>"
+    "    <child>"
+    "      <object class='PcnChartSeries'>"
+    "        <property name='title'>Starters</property>"
+    "        <property name='stack-group'>people</property>"
+    "        <property name='color-class'>success</property>"
+    "      </object>"
+    "    </child>"
+    "    <child>"
+    "      <object class='PcnChartSeries'>"
+    "        <property name='title'>Leavers</property>"
+    "        <property name='kind'>line</property>"
+    "        <property name='dashed'>true</property>"
+    "      </object>"
+    "    </child>"
+    "  </object>"
+    "</interface>";
+  g_autoptr(GtkBuilder) builder = NULL;
+  PcnChart *chart;
+
+  g_type_ensure (PCN_TYPE_CHART);
+  g_type_ensure (PCN_TYPE_CHART_SERIES);
+  builder = gtk_builder_new_from_string (ui, -1);
+  chart = PCN_CHART (g_object_ref_sink (gtk_builder_get_object (builder, "chart")));
+  g_clear_object (&builder);
+
+  g_assert_cmpuint (pcn_chart_get_n_series (chart), ==, 2);
+  g_assert_cmpstr (pcn_chart_series_get_color_class (pcn_chart_get_series (chart, 0)), ==, "success");
+  g_assert_cmpint (pcn_chart_series_get_kind (pcn_chart_get_series (chart, 1)), ==,
+                   PCN_CHART_SERIES_LINE);
+  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Headcount by quarter");
+  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "No data to show.");
+
+  g_assert_finalize_object (chart);
 }
 
 static void
@@ -315,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/gui/chart/model", test_model);
   g_test_add_func ("/gui/chart/hover", test_hover);
   g_test_add_func ("/gui/chart/save-png", test_save_png);
+  g_test_add_func ("/gui/chart/builder", test_builder);
   g_test_add_func ("/gui/chart/preconditions", test_preconditions);
 
   return g_test_run ();

@@ -33,6 +33,7 @@
 #define HOVER_ALPHA 0.07f
 #define MARKER_RADIUS 4.5f
 #define MARKER_RING 2.0f
+#define PNG_MARGIN 16
 
 struct _PcnChart
 {
@@ -58,6 +59,9 @@ struct _PcnChart
   guint              n_categories;
   guint              target_ticks;
   int                hover;
+  double             pointer_x;
+  double             pointer_y;
+  guint              has_pointer : 1;
 };
 
 static void pcn_chart_buildable_init (GtkBuildableIface *iface);
@@ -568,6 +572,9 @@ on_motion_cb (PcnChart                 *self,
 {
   g_assert (PCN_IS_CHART (self));
 
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->has_pointer = TRUE;
   _pcn_chart_set_hover_category (self, _pcn_chart_get_category_at (self, x, y));
 }
 
@@ -577,6 +584,7 @@ on_leave_cb (PcnChart                 *self,
 {
   g_assert (PCN_IS_CHART (self));
 
+  self->has_pointer = FALSE;
   _pcn_chart_set_hover_category (self, -1);
 }
 
@@ -693,6 +701,11 @@ pcn_chart_size_allocate (GtkWidget *widget,
       if (child != self->legend)
         gtk_widget_allocate (child, width, height, -1, NULL);
     }
+
+  /* The categories moved under a pointer that did not. */
+  if (self->has_pointer)
+    _pcn_chart_set_hover_category (self, _pcn_chart_get_category_at (self, self->pointer_x,
+                                                                     self->pointer_y));
 }
 
 static void
@@ -1283,8 +1296,8 @@ pcn_chart_dup_summary (PcnChart *self)
  * @path: the file to write
  * @error: return location for an error
  *
- * Renders the chart at its current size over the theme's view background
- * and writes it as a PNG.
+ * Renders the chart at its current size, with a margin, over the theme's
+ * view background and writes it as a PNG.
  *
  * Returns: TRUE on success
  */
@@ -1317,14 +1330,18 @@ pcn_chart_save_png (PcnChart    *self,
       return FALSE;
     }
 
+  /* A margin of background all round, as the chart has on screen. */
   snapshot = gtk_snapshot_new ();
   gtk_snapshot_append_color (snapshot, &self->bg_color,
-                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+                             &GRAPHENE_RECT_INIT (0, 0, width + 2 * PNG_MARGIN,
+                                                  height + 2 * PNG_MARGIN));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PNG_MARGIN, PNG_MARGIN));
   _pcn_chart_snapshot_static (self, snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 
   texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+                                         &GRAPHENE_RECT_INIT (0, 0, width + 2 * PNG_MARGIN,
+                                                              height + 2 * PNG_MARGIN));
   bytes = gdk_texture_save_to_png_bytes (texture);
 
   if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
