@@ -29,6 +29,20 @@
  * cost (pay plus on-costs) in place of the salary and on-costs, or the
  * role's maximum when no cost is given.
  *
+ * The checks (PcnCheck, errors first), each naming its rule and the year:
+ *   - eligibility:<ROLE>:available_from (error): counted before the role
+ *     entered the scheme; nothing is counted before that date;
+ *   - cap:… (error): more people in the role than the cap in force, counted
+ *     over staff and planned posts on the last day of each month (when the
+ *     NWRS extract is taken); the latest starters beyond the cap are named;
+ *     a later rule supersedes an earlier one (pcn_rules_find());
+ *   - funding_share:… (warning): the ARRS pays only part of the cost;
+ *   - prior_employment:… (error): flagged as employed by the PCN or a
+ *     member practice in the 12 months before starting, in a role and year
+ *     the rule covers; nothing is counted;
+ *   - allocation (error): the forecast is over the allocation;
+ *   - rate:<ROLE> (warning): in post with no rate known.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -145,7 +159,9 @@ typedef struct
   gboolean not_eligible;       /* excluded by eligibility or prior employment */
 } PcnMonthCost;
 
-/* The month for one staff member / post, as the ledger counts it. */
+/* The month for one staff member / post, as the ledger counts it (a staff
+ * member who is not claimable is worked out all the same, for a claim
+ * report to show; the ledger itself leaves them out). */
 void      pcn_ledger_staff_month    (const PcnLedgerInput *input,
                                      PcnStaff             *staff,
                                      int                   month_index,
