@@ -292,7 +292,6 @@ PcnStaff *
 pcn_staff_copy (PcnStaff *self)
 {
   PcnStaff *copy;
-  g_autoptr(GPtrArray) sessions = NULL;
 
   g_return_val_if_fail (PCN_IS_STAFF (self), NULL);
 
