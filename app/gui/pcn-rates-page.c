@@ -457,6 +457,14 @@ pcn_rates_page_init (PcnRatesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
+  /* GtkDropDown (4.8) leaves its inner button unnamed for screen readers. */
+  {
+    GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->year_dropdown));
+    if (GTK_IS_TOGGLE_BUTTON (button))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Financial year"),
+                                      -1);
+  }
   gtk_list_box_bind_model (self->missing_list, G_LIST_MODEL (self->missing_store),
                            create_missing_row, NULL, NULL);
   gtk_column_view_sort_by_column (self->column_view, self->role_column, GTK_SORT_ASCENDING);
