@@ -25,6 +25,8 @@ static const GOptionEntry option_entries[] = {
     N_("The database (default: the last one opened)"), N_("FILE") },
   { "as-at", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Compute every due date and status as at this date"), N_("YYYY-MM-DD") },
+  { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the sample PCN (kept in its own file, made on first use)"), NULL },
   { NULL }
 };
 
@@ -131,7 +133,10 @@ pcn_application_command_line (GApplication            *app,
 
   gtk_window_present (GTK_WINDOW (window));
   /* Opens off the main thread: the first frame never waits for SQLite. */
-  pcn_window_open_database (window, path);
+  if (path == NULL && g_variant_dict_contains (options, "sample"))
+    pcn_window_open_sample (window);
+  else
+    pcn_window_open_database (window, path);
 
   return 0;
 }

@@ -415,6 +415,21 @@ explore_sample_action (GtkWidget  *widget,
   open_path (self, path, TRUE);
 }
 
+/**
+ * pcn_window_open_sample:
+ *
+ * Opens the sample PCN, in its own file apart from the user's data, making
+ * it from the demo data when it does not exist yet.
+ */
+void
+pcn_window_open_sample (PcnWindow *self)
+{
+  g_autofree char *path = sample_path ();
+
+  g_return_if_fail (PCN_IS_WINDOW (self));
+  open_path (self, path, TRUE);
+}
+
 static void
 leave_sample_action (GtkWidget  *widget,
                      const char *action_name,

@@ -20,6 +20,7 @@ void        pcn_window_set_as_at      (PcnWindow      *self,
                                        const GDate    *as_at);
 /* Opens @path off the main thread; NULL opens the last database used, or
  * the default one (pcn_store_default_path()). */
+void        pcn_window_open_sample    (PcnWindow      *self);
 void        pcn_window_open_database  (PcnWindow      *self,
                                        const char     *path);
 /* The database shown, or NULL while none is open. */
