@@ -53,6 +53,7 @@ static const char * const migrations[] = {
   NULL,
   RESOURCE_PREFIX "sql/001-foundation.sql",
   RESOURCE_PREFIX "sql/002-staff.sql",
+  RESOURCE_PREFIX "sql/003-posts.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PCN_STORE_SCHEMA_VERSION + 1);
 
@@ -1491,21 +1492,14 @@ pcn_store_list_roles (PcnStore  *self,
 
 /* ------------------------------------------------------------ rates */
 
-GPtrArray *
-pcn_store_list_rates (PcnStore  *self,
-                      int        year,
-                      GError   **error)
+static GPtrArray *
+list_rates_locked (PcnStore  *self,
+                   int        year,
+                   GError   **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rates = g_ptr_array_new_with_free_func (g_object_unref);
   int rc = SQLITE_OK;
-
-  g_return_val_if_fail (PCN_IS_STORE (self), NULL);
-
-  locker = g_mutex_locker_new (&self->mutex);
-  if (!begin (self, FALSE, error))
-    return NULL;
 
   stmt = prepare (self,
                   "SELECT r.id, r.role_code, ro.name, r.area, r.effective_from, r.effective_to, "
@@ -1548,7 +1542,26 @@ pcn_store_list_rates (PcnStore  *self,
       if (rc != SQLITE_DONE)
         fail (self, rc, error);
     }
-  if (!finish (self, stmt != NULL && rc == SQLITE_DONE, error))
+  if (stmt == NULL || rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&rates);
+}
+
+GPtrArray *
+pcn_store_list_rates (PcnStore  *self,
+                      int        year,
+                      GError   **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) rates = NULL;
+
+  g_return_val_if_fail (PCN_IS_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, FALSE, error))
+    return NULL;
+  rates = list_rates_locked (self, year, error);
+  if (!finish (self, rates != NULL, error))
     return NULL;
   return g_steal_pointer (&rates);
 }
@@ -1671,7 +1684,8 @@ pcn_store_dup_reference_json (PcnStore    *self,
 
 #define STAFF_COLUMNS \
   "s.id, s.name, s.payroll_id, s.role_code, r.name, s.start_date, s.end_date, " \
-  "s.leaving_reason, s.wte_milli, s.band, s.annual_salary_pence, s.employer, s.claimable"
+  "s.leaving_reason, s.wte_milli, s.band, s.annual_salary_pence, s.employer, s.claimable, " \
+  "s.prior_employment_12m"
 
 static PcnStaff *
 staff_from_row (sqlite3_stmt *stmt)
@@ -1691,30 +1705,79 @@ staff_from_row (sqlite3_stmt *stmt)
   pcn_staff_set_annual_salary (staff, column_int64_or (stmt, 10, -1));
   pcn_staff_set_employer (staff, column_text (stmt, 11));
   pcn_staff_set_claimable (staff, sqlite3_column_int (stmt, 12) != 0);
+  pcn_staff_set_prior_employment_12m (staff, sqlite3_column_int (stmt, 13) != 0);
   return staff;
 }
 
-/* Sessions of every staff member (@staff_id < 0) or of one. */
+/* The host-practice rows of staff or of posts: the same shape in two
+ * tables. */
+typedef struct
+{
+  const char *select_all;   /* owner id, practice name, sessions; ?1 < 0: all */
+  const char *select_ids;   /* practice_id, id of one owner's rows */
+  const char *insert;       /* owner, practice, sessions, position */
+  const char *update;       /* sessions, position, id */
+  const char *delete;       /* id */
+  void      (*set_sessions) (gpointer   owner,
+                             GPtrArray *sessions);
+} SessionTable;
+
+static void
+set_staff_sessions (gpointer   owner,
+                    GPtrArray *sessions)
+{
+  pcn_staff_set_sessions (owner, sessions);
+}
+
+static void
+set_post_sessions (gpointer   owner,
+                   GPtrArray *sessions)
+{
+  pcn_post_set_sessions (owner, sessions);
+}
+
+static const SessionTable staff_sessions_table = {
+  "SELECT sp.staff_id, p.name, sp.sessions FROM staff_practice sp "
+  "JOIN practice p ON p.id = sp.practice_id "
+  "WHERE ?1 < 0 OR sp.staff_id = ?1 "
+  "ORDER BY sp.staff_id, sp.position, sp.id",
+  "SELECT practice_id, id FROM staff_practice WHERE staff_id = ?1",
+  "INSERT INTO staff_practice (staff_id, practice_id, sessions, position) VALUES (?1, ?2, ?3, ?4)",
+  "UPDATE staff_practice SET sessions = ?1, position = ?2 WHERE id = ?3",
+  "DELETE FROM staff_practice WHERE id = ?1",
+  set_staff_sessions,
+};
+
+static const SessionTable post_sessions_table = {
+  "SELECT pp.post_id, p.name, pp.sessions FROM post_practice pp "
+  "JOIN practice p ON p.id = pp.practice_id "
+  "WHERE ?1 < 0 OR pp.post_id = ?1 "
+  "ORDER BY pp.post_id, pp.position, pp.id",
+  "SELECT practice_id, id FROM post_practice WHERE post_id = ?1",
+  "INSERT INTO post_practice (post_id, practice_id, sessions, position) VALUES (?1, ?2, ?3, ?4)",
+  "UPDATE post_practice SET sessions = ?1, position = ?2 WHERE id = ?3",
+  "DELETE FROM post_practice WHERE id = ?1",
+  set_post_sessions,
+};
+
+/* Sessions of every owner (@owner_id < 0) or of one; @by_id maps owner
+ * ids to the staff or posts. */
 static gboolean
-load_sessions (PcnStore    *self,
-               GHashTable  *by_id,
-               gint64       staff_id,
-               GError     **error)
+load_sessions (PcnStore            *self,
+               const SessionTable  *table,
+               GHashTable          *by_id,
+               gint64               owner_id,
+               GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) pcn_session_free);
   gint64 current = -1;
   int rc;
 
-  stmt = prepare (self,
-                  "SELECT sp.staff_id, p.name, sp.sessions FROM staff_practice sp "
-                  "JOIN practice p ON p.id = sp.practice_id "
-                  "WHERE ?1 < 0 OR sp.staff_id = ?1 "
-                  "ORDER BY sp.staff_id, sp.position, sp.id",
-                  error);
+  stmt = prepare (self, table->select_all, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, staff_id);
+  sqlite3_bind_int64 (stmt, 1, owner_id);
 
   for (;;)
     {
@@ -1728,9 +1791,9 @@ load_sessions (PcnStore    *self,
 
       if (id != current && current >= 0)
         {
-          PcnStaff *staff = g_hash_table_lookup (by_id, &current);
-          if (staff != NULL)
-            pcn_staff_set_sessions (staff, sessions);
+          gpointer owner = g_hash_table_lookup (by_id, &current);
+          if (owner != NULL)
+            table->set_sessions (owner, sessions);
           g_ptr_array_set_size (sessions, 0);
         }
       if (rc == SQLITE_DONE)
@@ -1778,7 +1841,7 @@ list_staff_locked (PcnStore  *self,
       ids[i] = pcn_staff_get_id (s);
       g_hash_table_insert (by_id, &ids[i], s);
     }
-  if (staff->len > 0 && !load_sessions (self, by_id, only_id, error))
+  if (staff->len > 0 && !load_sessions (self, &staff_sessions_table, by_id, only_id, error))
     return NULL;
   return g_steal_pointer (&staff);
 }
@@ -1876,7 +1939,8 @@ staff_writer_init (PcnStore     *self,
   w->insert_staff = prepare (self,
                              "INSERT INTO staff (name, payroll_id, role_code, start_date, end_date, "
                              "leaving_reason, wte_milli, band, annual_salary_pence, employer, "
-                             "claimable) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                             "claimable, prior_employment_12m) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                              error);
   if (w->insert_staff == NULL)
     return FALSE;
@@ -1958,24 +2022,26 @@ bind_staff (sqlite3_stmt *stmt,
   bind_int64_or_null (stmt, 9, pcn_staff_get_annual_salary (staff));
   bind_text (stmt, 10, pcn_staff_get_employer (staff));
   sqlite3_bind_int (stmt, 11, pcn_staff_get_claimable (staff) ? 1 : 0);
+  sqlite3_bind_int (stmt, 12, pcn_staff_get_prior_employment_12m (staff) ? 1 : 0);
 }
 
 static gboolean
-insert_session (PcnStore     *self,
-                StaffWriter  *w,
-                gint64        staff_id,
-                PcnSession   *s,
-                int           position,
-                GError      **error)
+insert_session (PcnStore      *self,
+                sqlite3_stmt  *insert,
+                GHashTable    *practice_ids,
+                gint64         owner_id,
+                PcnSession    *s,
+                int            position,
+                GError       **error)
 {
-  gint64 *practice_id = g_hash_table_lookup (w->practice_ids, s->practice);
+  gint64 *practice_id = g_hash_table_lookup (practice_ids, s->practice);
 
   g_assert (practice_id != NULL);
-  sqlite3_bind_int64 (w->insert_session, 1, staff_id);
-  sqlite3_bind_int64 (w->insert_session, 2, *practice_id);
-  bind_int64_or_null (w->insert_session, 3, s->sessions);
-  sqlite3_bind_int (w->insert_session, 4, position);
-  return step_done (self, w->insert_session, error);
+  sqlite3_bind_int64 (insert, 1, owner_id);
+  sqlite3_bind_int64 (insert, 2, *practice_id);
+  bind_int64_or_null (insert, 3, s->sessions);
+  sqlite3_bind_int (insert, 4, position);
+  return step_done (self, insert, error);
 }
 
 static gboolean
@@ -1993,7 +2059,8 @@ staff_writer_insert (PcnStore     *self,
   id = sqlite3_last_insert_rowid (self->db);
 
   for (guint i = 0; i < sessions->len; i++)
-    if (!insert_session (self, w, id, g_ptr_array_index (sessions, i), (int) i, error))
+    if (!insert_session (self, w->insert_session, w->practice_ids, id,
+                         g_ptr_array_index (sessions, i), (int) i, error))
       return FALSE;
 
   pcn_staff_set_id (staff, id);
@@ -2049,29 +2116,31 @@ pcn_store_add_staff (PcnStore  *self,
   return TRUE;
 }
 
-/* Brings the staff_practice rows of @staff_id in line with @sessions,
+/* Brings the host-practice rows of @owner_id in line with @sessions,
  * touching only rows that change (so the audit log shows real changes). */
 static gboolean
-sync_sessions (PcnStore     *self,
-               StaffWriter  *w,
-               gint64        staff_id,
-               GPtrArray    *sessions,
-               GError      **error)
+sync_sessions (PcnStore            *self,
+               const SessionTable  *table,
+               GHashTable          *practice_ids,
+               gint64               owner_id,
+               GPtrArray           *sessions,
+               GError             **error)
 {
   g_autoptr(sqlite3_stmt) existing = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
   g_autoptr(sqlite3_stmt) delete = NULL;
   g_autoptr(GHashTable) rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   int rc;
 
-  existing = prepare (self, "SELECT practice_id, id FROM staff_practice WHERE staff_id = ?1", error);
-  update = prepare (self, "UPDATE staff_practice SET sessions = ?1, position = ?2 WHERE id = ?3",
-                    error);
-  delete = prepare (self, "DELETE FROM staff_practice WHERE id = ?1", error);
-  if (existing == NULL || update == NULL || delete == NULL)
+  existing = prepare (self, table->select_ids, error);
+  insert = existing ? prepare (self, table->insert, error) : NULL;
+  update = insert ? prepare (self, table->update, error) : NULL;
+  delete = update ? prepare (self, table->delete, error) : NULL;
+  if (delete == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (existing, 1, staff_id);
+  sqlite3_bind_int64 (existing, 1, owner_id);
   while ((rc = sqlite3_step (existing)) == SQLITE_ROW)
     {
       gint64 *practice_id = g_new (gint64, 1);
@@ -2087,14 +2156,14 @@ sync_sessions (PcnStore     *self,
   for (guint i = 0; i < sessions->len; i++)
     {
       PcnSession *s = g_ptr_array_index (sessions, i);
-      gint64 *practice_id = g_hash_table_lookup (w->practice_ids, s->practice);
+      gint64 *practice_id = g_hash_table_lookup (practice_ids, s->practice);
       gint64 *row_id;
 
       g_assert (practice_id != NULL);
       row_id = g_hash_table_lookup (rows, practice_id);
       if (row_id == NULL)
         {
-          if (!insert_session (self, w, staff_id, s, (int) i, error))
+          if (!insert_session (self, insert, practice_ids, owner_id, s, (int) i, error))
             return FALSE;
           continue;
         }
@@ -2146,12 +2215,13 @@ update_staff_locked (PcnStore  *self,
   stmt = prepare (self,
                   "UPDATE staff SET name = ?1, payroll_id = ?2, role_code = ?3, start_date = ?4, "
                   "end_date = ?5, leaving_reason = ?6, wte_milli = ?7, band = ?8, "
-                  "annual_salary_pence = ?9, employer = ?10, claimable = ?11 WHERE id = ?12",
+                  "annual_salary_pence = ?9, employer = ?10, claimable = ?11, "
+                  "prior_employment_12m = ?12 WHERE id = ?13",
                   error);
   if (stmt == NULL)
     return FALSE;
   bind_staff (stmt, staff);
-  sqlite3_bind_int64 (stmt, 12, id);
+  sqlite3_bind_int64 (stmt, 13, id);
   if (!step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
@@ -2160,7 +2230,8 @@ update_staff_locked (PcnStore  *self,
                    _("There is no staff member with id %" G_GINT64_FORMAT), id);
       return FALSE;
     }
-  return sync_sessions (self, &w, id, pcn_staff_get_sessions (staff), error);
+  return sync_sessions (self, &staff_sessions_table, w.practice_ids, id,
+                        pcn_staff_get_sessions (staff), error);
 }
 
 gboolean
@@ -2178,6 +2249,11 @@ pcn_store_update_staff (PcnStore  *self,
     return FALSE;
   return finish (self, update_staff_locked (self, staff, error), error);
 }
+
+static gboolean vacate_posts_locked (PcnStore    *self,
+                                     gint64       staff_id,
+                                     const char  *last_day,
+                                     GError     **error);
 
 static gboolean
 record_leaver_locked (PcnStore    *self,
@@ -2216,7 +2292,10 @@ record_leaver_locked (PcnStore    *self,
   bind_text (stmt, 1, iso);
   bind_text (stmt, 2, reason);
   sqlite3_bind_int64 (stmt, 3, staff_id);
-  return step_done (self, stmt, error);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  /* A post the leaver filled becomes a vacancy in the same transaction. */
+  return vacate_posts_locked (self, staff_id, iso, error);
 }
 
 gboolean
@@ -2342,6 +2421,1015 @@ pcn_store_import_staff (PcnStore    *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* ------------------------------------------------------------ posts */
+
+#define POST_COLUMNS \
+  "id, title, role_code, wte_milli, band, annual_cost_pence, funding, employer_model, " \
+  "purposes, start_date, status, proposed_date, approved_date, advertised_date, " \
+  "interviewing_date, offered_date, in_post_date, withdrawn_date, staff_id, vacant_since, " \
+  "prior_employment_12m, notes"
+
+/* The column of the first status date; the others follow in PcnPostStatus
+ * order. */
+#define POST_COL_FIRST_DATE 11
+
+static PcnPost *
+post_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(PcnPost) post = pcn_post_new ();
+  g_auto(GStrv) purposes = NULL;
+  const char *purposes_text = column_text (stmt, 8);
+  PcnPostFunding funding = PCN_POST_FUNDING_ARRS;
+  PcnEmployerModel model = PCN_EMPLOYER_MODEL_PCN_LEAD_PRACTICE;
+  PcnPostStatus status = PCN_POST_STATUS_PROPOSED;
+
+  pcn_post_set_id (post, sqlite3_column_int64 (stmt, 0));
+  pcn_post_set_title (post, column_text (stmt, 1));
+  pcn_post_set_role_code (post, column_text (stmt, 2));
+  pcn_post_set_wte (post, sqlite3_column_int (stmt, 3));
+  pcn_post_set_band (post, column_text (stmt, 4));
+  pcn_post_set_annual_cost (post, column_int64_or (stmt, 5, -1));
+  if (pcn_post_funding_parse (column_text (stmt, 6), &funding, NULL))
+    pcn_post_set_funding (post, funding);
+  if (pcn_employer_model_parse (column_text (stmt, 7), &model, NULL))
+    pcn_post_set_employer_model (post, model);
+  if (purposes_text != NULL && *purposes_text != '\0')
+    {
+      purposes = g_strsplit (purposes_text, ";", -1);
+      pcn_post_set_purposes (post, (const char * const *) purposes);
+    }
+  pcn_post_set_start_date (post, column_text (stmt, 9));
+  for (guint st = 0; st < PCN_POST_N_STATUSES; st++)
+    {
+      const char *iso = column_text (stmt, POST_COL_FIRST_DATE + (int) st);
+
+      if (iso != NULL)
+        pcn_post_set_status (post, st, iso);
+    }
+  if (!pcn_post_status_parse (column_text (stmt, 10), &status, NULL))
+    status = PCN_POST_STATUS_PROPOSED;
+  pcn_post_set_status (post, status, NULL);
+  pcn_post_set_staff_id (post, column_int64_or (stmt, 18, 0));
+  pcn_post_set_vacant_since (post, column_text (stmt, 19));
+  pcn_post_set_prior_employment_12m (post, sqlite3_column_int (stmt, 20) != 0);
+  pcn_post_set_notes (post, column_text (stmt, 21));
+  return g_steal_pointer (&post);
+}
+
+/* Every post (@only_id < 0) or one, by id. */
+static GPtrArray *
+list_posts_locked (PcnStore  *self,
+                   gint64     only_id,
+                   GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *ids = NULL;
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT " POST_COLUMNS " FROM post WHERE ?1 < 0 OR id = ?1 ORDER BY id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, only_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (posts, post_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      fail (self, rc, error);
+      return NULL;
+    }
+
+  ids = g_new (gint64, MAX (posts->len, 1));
+  for (guint i = 0; i < posts->len; i++)
+    {
+      PcnPost *p = g_ptr_array_index (posts, i);
+      ids[i] = pcn_post_get_id (p);
+      g_hash_table_insert (by_id, &ids[i], p);
+    }
+  if (posts->len > 0 && !load_sessions (self, &post_sessions_table, by_id, only_id, error))
+    return NULL;
+  return g_steal_pointer (&posts);
+}
+
+GPtrArray *
+pcn_store_list_posts (PcnStore  *self,
+                      GError   **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+
+  g_return_val_if_fail (PCN_IS_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, FALSE, error))
+    return NULL;
+  posts = list_posts_locked (self, -1, error);
+  if (!finish (self, posts != NULL, error))
+    return NULL;
+  return g_steal_pointer (&posts);
+}
+
+static PcnPost *
+get_post_locked (PcnStore  *self,
+                 gint64     id,
+                 GError   **error)
+{
+  g_autoptr(GPtrArray) found = list_posts_locked (self, id, error);
+
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error (error, PCN_STORE_ERROR, PCN_STORE_ERROR_NOT_FOUND,
+                   _("There is no post with id %" G_GINT64_FORMAT), id);
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
+static void
+bind_post (sqlite3_stmt *stmt,
+           PcnPost      *post)
+{
+  g_autofree char *purposes = g_strjoinv (";", (char **) pcn_post_get_purposes (post));
+  gint64 staff_id = pcn_post_get_staff_id (post);
+
+  bind_text (stmt, 1, pcn_post_get_title (post));
+  bind_text (stmt, 2, pcn_post_get_role_code (post));
+  sqlite3_bind_int (stmt, 3, pcn_post_get_wte (post));
+  bind_text (stmt, 4, pcn_post_get_band (post));
+  bind_int64_or_null (stmt, 5, pcn_post_get_annual_cost (post));
+  bind_text (stmt, 6, pcn_post_funding_to_string (pcn_post_get_funding (post)));
+  bind_text (stmt, 7, pcn_employer_model_to_string (pcn_post_get_employer_model (post)));
+  bind_text (stmt, 8, purposes);
+  bind_text (stmt, 9, pcn_post_get_start_date (post));
+  bind_text (stmt, 10, pcn_post_status_to_string (pcn_post_get_status (post)));
+  for (guint st = 0; st < PCN_POST_N_STATUSES; st++)
+    bind_text (stmt, 11 + (int) st, pcn_post_get_status_date (post, st));
+  bind_int64_or_null (stmt, 18, staff_id > 0 ? staff_id : -1);
+  bind_text (stmt, 19, pcn_post_get_vacant_since (post));
+  sqlite3_bind_int (stmt, 20, pcn_post_get_prior_employment_12m (post) ? 1 : 0);
+  bind_text (stmt, 21, pcn_post_get_notes (post));
+}
+
+/* What add and update need to check and write posts: the roles and
+ * practices (from the staff writer) and the statements. */
+typedef struct
+{
+  StaffWriter   base;
+  sqlite3_stmt *insert_post;
+  sqlite3_stmt *insert_session;
+  sqlite3_stmt *find_staff;
+  sqlite3_stmt *find_holder;
+} PostWriter;
+
+static void
+post_writer_clear (PostWriter *w)
+{
+  staff_writer_clear (&w->base);
+  g_clear_pointer (&w->insert_post, sqlite3_finalize);
+  g_clear_pointer (&w->insert_session, sqlite3_finalize);
+  g_clear_pointer (&w->find_staff, sqlite3_finalize);
+  g_clear_pointer (&w->find_holder, sqlite3_finalize);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PostWriter, post_writer_clear)
+
+static gboolean
+post_writer_init (PcnStore    *self,
+                  PostWriter  *w,
+                  GError     **error)
+{
+  if (!staff_writer_init (self, &w->base, error))
+    return FALSE;
+  w->insert_post = prepare (self,
+                            "INSERT INTO post (title, role_code, wte_milli, band, annual_cost_pence, "
+                            "funding, employer_model, purposes, start_date, status, proposed_date, "
+                            "approved_date, advertised_date, interviewing_date, offered_date, "
+                            "in_post_date, withdrawn_date, staff_id, vacant_since, "
+                            "prior_employment_12m, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                            "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+                            error);
+  if (w->insert_post == NULL)
+    return FALSE;
+  w->insert_session = prepare (self, post_sessions_table.insert, error);
+  if (w->insert_session == NULL)
+    return FALSE;
+  w->find_staff = prepare (self, "SELECT name, end_date FROM staff WHERE id = ?1", error);
+  if (w->find_staff == NULL)
+    return FALSE;
+  w->find_holder = prepare (self,
+                            "SELECT id FROM post WHERE staff_id = ?1 AND id IS NOT ?2", error);
+  return w->find_holder != NULL;
+}
+
+/* Validates @post (core), makes its role code canonical and checks that
+ * the staff member it links to exists and fills no other post. */
+static gboolean
+post_writer_validate (PcnStore    *self,
+                      PostWriter  *w,
+                      PcnPost     *post,
+                      GError     **error)
+{
+  const char *field = NULL;
+  gint64 staff_id = pcn_post_get_staff_id (post);
+  gint64 id = pcn_post_get_id (post);
+  PcnRole *role;
+  int rc;
+
+  if (!pcn_post_validate (post, w->base.roles, w->base.practice_names, &field, error))
+    {
+      PREFIX_FIELD (error, field);
+      return FALSE;
+    }
+  role = pcn_roles_find (w->base.roles, pcn_post_get_role_code (post));
+  g_assert (role != NULL);
+  if (g_strcmp0 (pcn_role_get_code (role), pcn_post_get_role_code (post)) != 0)
+    pcn_post_set_role_code (post, pcn_role_get_code (role));
+
+  if (staff_id <= 0)
+    return TRUE;
+
+  sqlite3_bind_int64 (w->find_staff, 1, staff_id);
+  rc = sqlite3_step (w->find_staff);
+  sqlite3_reset (w->find_staff);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, PCN_STORE_ERROR, PCN_STORE_ERROR_NOT_FOUND,
+                   _("staff_id: there is no staff member with id %" G_GINT64_FORMAT), staff_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return fail (self, rc, error);
+
+  sqlite3_bind_int64 (w->find_holder, 1, staff_id);
+  if (id > 0)
+    sqlite3_bind_int64 (w->find_holder, 2, id);
+  else
+    sqlite3_bind_null (w->find_holder, 2);
+  rc = sqlite3_step (w->find_holder);
+  if (rc == SQLITE_ROW)
+    {
+      gint64 other = sqlite3_column_int64 (w->find_holder, 0);
+
+      sqlite3_reset (w->find_holder);
+      g_set_error (error, PCN_STORE_ERROR, PCN_STORE_ERROR_EXISTS,
+                   _("staff_id: that staff member already fills post %" G_GINT64_FORMAT), other);
+      return FALSE;
+    }
+  sqlite3_reset (w->find_holder);
+  if (rc != SQLITE_DONE)
+    return fail (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+post_writer_insert (PcnStore    *self,
+                    PostWriter  *w,
+                    PcnPost     *post,
+                    GError     **error)
+{
+  GPtrArray *sessions = pcn_post_get_sessions (post);
+  gint64 id;
+
+  bind_post (w->insert_post, post);
+  if (!step_done (self, w->insert_post, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (self->db);
+  for (guint i = 0; i < sessions->len; i++)
+    if (!insert_session (self, w->insert_session, w->base.practice_ids, id,
+                         g_ptr_array_index (sessions, i), (int) i, error))
+      return FALSE;
+  pcn_post_set_id (post, id);
+  return TRUE;
+}
+
+static gboolean
+add_posts_locked (PcnStore   *self,
+                  GPtrArray  *posts,
+                  GError    **error)
+{
+  g_auto(PostWriter) w = { { 0 } };
+
+  if (!post_writer_init (self, &w, error))
+    return FALSE;
+  for (guint i = 0; i < posts->len; i++)
+    {
+      PcnPost *post = g_ptr_array_index (posts, i);
+
+      pcn_post_set_id (post, 0);
+      if (!post_writer_validate (self, &w, post, error) ||
+          !post_writer_insert (self, &w, post, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pcn_store_add_post (PcnStore  *self,
+                    PcnPost   *post,
+                    GError   **error)
+{
+  g_autoptr(GPtrArray) posts = NULL;
+
+  g_return_val_if_fail (PCN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PCN_IS_POST (post), FALSE);
+
+  posts = g_ptr_array_new ();
+  g_ptr_array_add (posts, post);
+  return pcn_store_add_posts (self, posts, error);
+}
+
+gboolean
+pcn_store_add_posts (PcnStore   *self,
+                     GPtrArray  *posts,
+                     GError    **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PCN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (posts != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, TRUE, error))
+    return FALSE;
+  ok = add_posts_locked (self, posts, error);
+  if (!finish (self, ok, error))
+    {
+      for (guint i = 0; i < posts->len; i++)
+        pcn_post_set_id (g_ptr_array_index (posts, i), 0);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Validates and writes every field of an existing post. */
+static gboolean
+update_post_locked (PcnStore  *self,
+                    PcnPost   *post,
+                    GError   **error)
+{
+  g_auto(PostWriter) w = { { 0 } };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id = pcn_post_get_id (post);
+
+  if (!post_writer_init (self, &w, error) ||
+      !post_writer_validate (self, &w, post, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "UPDATE post SET title = ?1, role_code = ?2, wte_milli = ?3, band = ?4, "
+                  "annual_cost_pence = ?5, funding = ?6, employer_model = ?7, purposes = ?8, "
+                  "start_date = ?9, status = ?10, proposed_date = ?11, approved_date = ?12, "
+                  "advertised_date = ?13, interviewing_date = ?14, offered_date = ?15, "
+                  "in_post_date = ?16, withdrawn_date = ?17, staff_id = ?18, vacant_since = ?19, "
+                  "prior_employment_12m = ?20, notes = ?21 WHERE id = ?22",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_post (stmt, post);
+  sqlite3_bind_int64 (stmt, 22, id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, PCN_STORE_ERROR, PCN_STORE_ERROR_NOT_FOUND,
+                   _("There is no post with id %" G_GINT64_FORMAT), id);
+      return FALSE;
+    }
+  return sync_sessions (self, &post_sessions_table, w.base.practice_ids, id,
+                        pcn_post_get_sessions (post), error);
+}
+
+gboolean
+pcn_store_update_post (PcnStore  *self,
+                       PcnPost   *post,
+                       GError   **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (PCN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PCN_IS_POST (post), FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, TRUE, error))
+    return FALSE;
+  return finish (self, update_post_locked (self, post, error), error);
+}
+
+/* A copy of @post keeping the pipeline dates of the stages up to @upto
+ * (and the withdrawn date when @keep_withdrawn): going back a stage starts
+ * that part of the pipeline again. */
+static PcnPost *
+copy_post_dates_upto (PcnPost       *post,
+                      PcnPostStatus  upto,
+                      gboolean       keep_withdrawn)
+{
+  g_autoptr(PcnPost) copy = pcn_post_new ();
+
+  pcn_post_set_id (copy, pcn_post_get_id (post));
+  pcn_post_set_title (copy, pcn_post_get_title (post));
+  pcn_post_set_role_code (copy, pcn_post_get_role_code (post));
+  pcn_post_set_wte (copy, pcn_post_get_wte (post));
+  pcn_post_set_band (copy, pcn_post_get_band (post));
+  pcn_post_set_annual_cost (copy, pcn_post_get_annual_cost (post));
+  pcn_post_set_funding (copy, pcn_post_get_funding (post));
+  pcn_post_set_employer_model (copy, pcn_post_get_employer_model (post));
+  pcn_post_set_sessions (copy, pcn_post_get_sessions (post));
+  pcn_post_set_purposes (copy, pcn_post_get_purposes (post));
+  pcn_post_set_start_date (copy, pcn_post_get_start_date (post));
+  for (guint st = 0; st < PCN_POST_STATUS_WITHDRAWN && st <= upto; st++)
+    if (pcn_post_get_status_date (post, st) != NULL)
+      pcn_post_set_status (copy, st, pcn_post_get_status_date (post, st));
+  if (keep_withdrawn && pcn_post_get_status_date (post, PCN_POST_STATUS_WITHDRAWN) != NULL)
+    pcn_post_set_status (copy, PCN_POST_STATUS_WITHDRAWN,
+                         pcn_post_get_status_date (post, PCN_POST_STATUS_WITHDRAWN));
+  pcn_post_set_status (copy, pcn_post_get_status (post), NULL);
+  pcn_post_set_staff_id (copy, pcn_post_get_staff_id (post));
+  pcn_post_set_vacant_since (copy, pcn_post_get_vacant_since (post));
+  pcn_post_set_prior_employment_12m (copy, pcn_post_get_prior_employment_12m (post));
+  pcn_post_set_notes (copy, pcn_post_get_notes (post));
+  return g_steal_pointer (&copy);
+}
+
+static gboolean
+set_post_status_locked (PcnStore       *self,
+                        gint64          post_id,
+                        PcnPostStatus   status,
+                        const char     *date,
+                        gint64          staff_id,
+                        PcnPost       **out_post,
+                        GError        **error)
+{
+  g_autoptr(PcnPost) post = NULL;
+  g_autoptr(PcnPost) moved = NULL;
+  g_autofree char *iso = NULL;
+  GDate d;
+
+  post = get_post_locked (self, post_id, error);
+  if (post == NULL)
+    return FALSE;
+
+  if (date != NULL)
+    {
+      if (!pcn_date_parse (date, &d, error))
+        {
+          g_prefix_error (error, "date: ");
+          return FALSE;
+        }
+      iso = pcn_date_to_iso (&d);
+    }
+
+  if (pcn_post_get_status (post) == PCN_POST_STATUS_IN_POST && status != PCN_POST_STATUS_IN_POST &&
+      pcn_post_get_staff_id (post) > 0)
+    {
+      g_set_error (error, PCN_CORE_ERROR, PCN_CORE_ERROR_INVALID,
+                   _("status: the post is filled; record its holder as a leaver first"));
+      return FALSE;
+    }
+  if (staff_id > 0 && status != PCN_POST_STATUS_IN_POST)
+    {
+      g_set_error (error, PCN_CORE_ERROR, PCN_CORE_ERROR_INVALID,
+                   _("staff_id: only a post that is in post is filled by a staff member"));
+      return FALSE;
+    }
+
+  moved = copy_post_dates_upto (post, status, status == PCN_POST_STATUS_WITHDRAWN);
+
+  if (status == PCN_POST_STATUS_IN_POST && staff_id > 0)
+    {
+      g_autoptr(GPtrArray) found = list_staff_locked (self, staff_id, error);
+      PcnStaff *staff;
+
+      if (found == NULL)
+        return FALSE;
+      if (found->len == 0)
+        {
+          g_set_error (error, PCN_STORE_ERROR, PCN_STORE_ERROR_NOT_FOUND,
+                       _("staff_id: there is no staff member with id %" G_GINT64_FORMAT),
+                       staff_id);
+          return FALSE;
+        }
+      staff = g_ptr_array_index (found, 0);
+      if (pcn_staff_get_end_date (staff) != NULL)
+        {
+          g_set_error (error, PCN_CORE_ERROR, PCN_CORE_ERROR_INVALID,
+                       _("staff_id: %s left on %s and cannot fill a post"),
+                       pcn_staff_get_name (staff), pcn_staff_get_end_date (staff));
+          return FALSE;
+        }
+      /* In post from their start date unless told otherwise. */
+      pcn_post_fill (moved, staff);
+      if (iso != NULL)
+        pcn_post_set_status (moved, PCN_POST_STATUS_IN_POST, iso);
+    }
+  else
+    {
+      if (iso == NULL)
+        {
+          g_set_error (error, PCN_CORE_ERROR, PCN_CORE_ERROR_REQUIRED,
+                       _("date: the date the post became “%s” is required"),
+                       pcn_post_status_get_label (status));
+          return FALSE;
+        }
+      pcn_post_set_status (moved, status, iso);
+      if (status == PCN_POST_STATUS_IN_POST)
+        pcn_post_set_vacant_since (moved, NULL);
+    }
+
+  if (!update_post_locked (self, moved, error))
+    return FALSE;
+  if (out_post != NULL)
+    *out_post = g_steal_pointer (&moved);
+  return TRUE;
+}
+
+PcnPost *
+pcn_store_set_post_status (PcnStore       *self,
+                           gint64          post_id,
+                           PcnPostStatus   status,
+                           const char     *date,
+                           gint64          staff_id,
+                           GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(PcnPost) post = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PCN_IS_STORE (self), NULL);
+  g_return_val_if_fail ((guint) status < PCN_POST_N_STATUSES, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, TRUE, error))
+    return NULL;
+  ok = set_post_status_locked (self, post_id, status, date, staff_id, &post, error);
+  if (!finish (self, ok, error))
+    return NULL;
+  return g_steal_pointer (&post);
+}
+
+/* The holder of any post @staff_id fills left on @last_day: the post is a
+ * vacancy again (same transaction as the leaver). */
+static gboolean
+vacate_posts_locked (PcnStore    *self,
+                     gint64       staff_id,
+                     const char  *last_day,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = prepare (self, "SELECT id FROM post WHERE staff_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, staff_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    return fail (self, rc, error);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(PcnPost) post = get_post_locked (self, g_array_index (ids, gint64, i), error);
+
+      if (post == NULL)
+        return FALSE;
+      pcn_post_mark_vacant (post, last_day);
+      if (!update_post_locked (self, post, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ----------------------------------------------------- payroll costs */
+
+/* The first and last months (YYYY-MM) of financial year @year. */
+static void
+month_bounds (int    year,
+              char   first[8],
+              char   last[8])
+{
+  g_snprintf (first, 8, "%04d-04", year);
+  g_snprintf (last, 8, "%04d-03", year + 1);
+}
+
+static GArray *
+list_actual_costs_locked (PcnStore  *self,
+                          int        year,
+                          GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) costs = g_array_new (FALSE, TRUE, sizeof (PcnActualCost));
+  char first[8], last[8];
+  int rc;
+
+  month_bounds (year, first, last);
+  stmt = prepare (self,
+                  "SELECT staff_id, month, amount_pence FROM payroll_cost "
+                  "WHERE month BETWEEN ?1 AND ?2 ORDER BY staff_id, month",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, first);
+  bind_text (stmt, 2, last);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int y = 0, m = 0;
+      PcnActualCost cost;
+
+      if (!pcn_month_parse (column_text (stmt, 1), &y, &m, NULL))
+        continue;
+      cost.staff_id = sqlite3_column_int64 (stmt, 0);
+      cost.month_index = (y - year) * 12 + m - 4;
+      cost.pence = sqlite3_column_int64 (stmt, 2);
+      if (cost.month_index >= 0 && cost.month_index < PCN_LEDGER_MONTHS)
+        g_array_append_val (costs, cost);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&costs);
+}
+
+GArray *
+pcn_store_list_actual_costs (PcnStore  *self,
+                             int        year,
+                             GError   **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GArray) costs = NULL;
+
+  g_return_val_if_fail (PCN_IS_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, FALSE, error))
+    return NULL;
+  costs = list_actual_costs_locked (self, year, error);
+  if (!finish (self, costs != NULL, error))
+    return NULL;
+  return g_steal_pointer (&costs);
+}
+
+gboolean
+pcn_store_set_actual_cost (PcnStore    *self,
+                           gint64       staff_id,
+                           const char  *month,
+                           gint64       pence,
+                           GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *canonical = NULL;
+  int y = 0, m = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (PCN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (month != NULL, FALSE);
+
+  if (!pcn_month_parse (month, &y, &m, error))
+    {
+      g_prefix_error (error, "month: ");
+      return FALSE;
+    }
+  if (pence < 0)
+    {
+      g_set_error (error, PCN_CORE_ERROR, PCN_CORE_ERROR_INVALID,
+                   _("amount: a payroll cost cannot be negative"));
+      return FALSE;
+    }
+  canonical = g_strdup_printf ("%04d-%02d", y, m);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, TRUE, error))
+    return FALSE;
+  stmt = prepare (self,
+                  "INSERT INTO payroll_cost (staff_id, month, amount_pence) VALUES (?1, ?2, ?3) "
+                  "ON CONFLICT (staff_id, month) DO UPDATE SET amount_pence = excluded.amount_pence",
+                  error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, staff_id);
+      bind_text (stmt, 2, canonical);
+      sqlite3_bind_int64 (stmt, 3, pence);
+      ok = step_done (self, stmt, error);
+    }
+  if (!ok && error != NULL && *error != NULL && (*error)->code == PCN_STORE_ERROR_SQL &&
+      sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+    {
+      g_clear_error (error);
+      g_set_error (error, PCN_STORE_ERROR, PCN_STORE_ERROR_NOT_FOUND,
+                   _("There is no staff member with id %" G_GINT64_FORMAT), staff_id);
+    }
+  return finish (self, ok, error);
+}
+
+/* ---------------------------------------------------------- on-costs */
+
+static gboolean
+get_oncosts_locked (PcnStore    *self,
+                    int          year,
+                    PcnOnCosts  *out,
+                    gboolean    *out_entered,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  pcn_on_costs_init_default (out);
+  if (out_entered != NULL)
+    *out_entered = FALSE;
+  stmt = prepare (self,
+                  "SELECT employer_ni_bp, employer_pension_bp FROM oncost WHERE year = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      out->employer_ni_bp = sqlite3_column_int (stmt, 0);
+      out->employer_pension_bp = sqlite3_column_int (stmt, 1);
+      if (out_entered != NULL)
+        *out_entered = TRUE;
+    }
+  else if (rc != SQLITE_DONE)
+    return fail (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+pcn_store_get_oncosts (PcnStore    *self,
+                       int          year,
+                       PcnOnCosts  *out_on_costs,
+                       gboolean    *out_entered,
+                       GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  PcnOnCosts on_costs;
+  gboolean entered = FALSE;
+
+  g_return_val_if_fail (PCN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_on_costs != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, FALSE, error))
+    return FALSE;
+  if (!finish (self, get_oncosts_locked (self, year, &on_costs, &entered, error), error))
+    return FALSE;
+  *out_on_costs = on_costs;
+  if (out_entered != NULL)
+    *out_entered = entered;
+  return TRUE;
+}
+
+gboolean
+pcn_store_set_oncosts (PcnStore          *self,
+                       int                year,
+                       const PcnOnCosts  *on_costs,
+                       GError           **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PCN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (on_costs != NULL, FALSE);
+
+  if (year < 2000 || year > 2100)
+    {
+      g_set_error (error, PCN_CORE_ERROR, PCN_CORE_ERROR_INVALID,
+                   _("year: %d is not a financial year this application handles"), year);
+      return FALSE;
+    }
+  if (on_costs->employer_ni_bp < 0 || on_costs->employer_ni_bp > 10000 ||
+      on_costs->employer_pension_bp < 0 || on_costs->employer_pension_bp > 10000)
+    {
+      g_set_error (error, PCN_CORE_ERROR, PCN_CORE_ERROR_INVALID,
+                   _("on-costs: employer NI and pension must each be between 0%% and 100%%"));
+      return FALSE;
+    }
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, TRUE, error))
+    return FALSE;
+  stmt = prepare (self,
+                  "INSERT INTO oncost (year, employer_ni_bp, employer_pension_bp) "
+                  "VALUES (?1, ?2, ?3) ON CONFLICT (year) DO UPDATE SET "
+                  "employer_ni_bp = excluded.employer_ni_bp, "
+                  "employer_pension_bp = excluded.employer_pension_bp",
+                  error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int (stmt, 1, year);
+      sqlite3_bind_int (stmt, 2, on_costs->employer_ni_bp);
+      sqlite3_bind_int (stmt, 3, on_costs->employer_pension_bp);
+      ok = step_done (self, stmt, error);
+    }
+  return finish (self, ok, error);
+}
+
+/* ------------------------------------------------------------ ledger */
+
+void
+pcn_ledger_data_free (PcnLedgerData *data)
+{
+  if (data == NULL)
+    return;
+  g_clear_pointer (&data->input.rates, g_ptr_array_unref);
+  g_clear_pointer (&data->input.rules, g_ptr_array_unref);
+  g_clear_pointer (&data->input.roles, g_ptr_array_unref);
+  g_clear_pointer (&data->input.staff, g_ptr_array_unref);
+  g_clear_pointer (&data->input.posts, g_ptr_array_unref);
+  g_clear_pointer (&data->input.actuals, g_array_unref);
+  g_clear_object (&data->network);
+  g_free (data->allocation_formula);
+  g_free (data->allocation_note);
+  g_free (data);
+}
+
+const char *
+pcn_allocation_source_to_string (PcnAllocationSource source)
+{
+  switch (source)
+    {
+    case PCN_ALLOCATION_SOURCE_ENTERED:
+      return "entered";
+    case PCN_ALLOCATION_SOURCE_COMPUTED:
+      return "computed";
+    case PCN_ALLOCATION_SOURCE_NONE:
+    default:
+      return "none";
+    }
+}
+
+/* The reference "rules" and "allocation" sections, parsed by core. */
+static gboolean
+load_reference_rules (GPtrArray  **out_rules,
+                      GPtrArray  **out_allocation_rates,
+                      GError     **error)
+{
+  g_autoptr(JsonNode) root = load_reference_json (error);
+  g_autofree char *json = NULL;
+
+  if (root == NULL)
+    return FALSE;
+  json = json_to_string (root, FALSE);
+  *out_rules = pcn_rules_parse (json, -1, error);
+  if (*out_rules == NULL)
+    return FALSE;
+  *out_allocation_rates = pcn_allocation_rates_parse (json, -1, error);
+  if (*out_allocation_rates == NULL)
+    {
+      g_clear_pointer (out_rules, g_ptr_array_unref);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_ledger_data_locked (PcnStore       *self,
+                         PcnLedgerData  *data,
+                         GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) allocation_rates = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 entered = -1, computed = -1;
+  gboolean found = FALSE;
+  int rc;
+
+  data->network = get_network_locked (self, &found, error);
+  if (data->network == NULL)
+    {
+      if (!found && (error == NULL || *error == NULL))
+        g_set_error (error, PCN_STORE_ERROR, PCN_STORE_ERROR_NO_NETWORK,
+                     _("No PCN has been created in “%s” yet"), self->display_name);
+      return FALSE;
+    }
+  data->input.area = pcn_network_get_area (data->network);
+  data->input.list_size = pcn_network_get_list_size (data->network);
+
+  /* The allocation: entered for the year, else from the weighted list size. */
+  stmt = prepare (self, "SELECT allocation_pence FROM financial_year WHERE year = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, data->input.year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    entered = column_int64_or (stmt, 0, -1);
+  else if (rc != SQLITE_DONE)
+    return fail (self, rc, error);
+
+  if (!load_reference_rules (&data->input.rules, &allocation_rates, error))
+    return FALSE;
+  if (pcn_allocation_compute (allocation_rates, data->input.year,
+                              pcn_network_get_weighted_list_size (data->network),
+                              &computed, &data->allocation_formula, &local_error))
+    data->computed_allocation_pence = computed;
+  else
+    {
+      data->computed_allocation_pence = -1;
+      data->allocation_note = g_strdup (local_error->message);
+    }
+
+  if (entered >= 0)
+    {
+      data->allocation_source = PCN_ALLOCATION_SOURCE_ENTERED;
+      data->input.allocation_pence = entered;
+    }
+  else if (computed >= 0)
+    {
+      data->allocation_source = PCN_ALLOCATION_SOURCE_COMPUTED;
+      data->input.allocation_pence = computed;
+    }
+  else
+    {
+      data->allocation_source = PCN_ALLOCATION_SOURCE_NONE;
+      data->input.allocation_pence = -1;
+    }
+
+  if (!get_oncosts_locked (self, data->input.year, &data->input.on_costs,
+                           &data->on_costs_entered, error))
+    return FALSE;
+  if ((data->input.rates = list_rates_locked (self, data->input.year, error)) == NULL ||
+      (data->input.roles = list_roles_locked (self, error)) == NULL ||
+      (data->input.staff = list_staff_locked (self, -1, error)) == NULL ||
+      (data->input.posts = list_posts_locked (self, -1, error)) == NULL ||
+      (data->input.actuals = list_actual_costs_locked (self, data->input.year, error)) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
+PcnLedgerData *
+pcn_store_load_ledger_data (PcnStore     *self,
+                            int           year,
+                            const GDate  *as_at,
+                            GError      **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(PcnLedgerData) data = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PCN_IS_STORE (self), NULL);
+  g_return_val_if_fail (as_at == NULL || g_date_valid (as_at), NULL);
+
+  if (year < 2000 || year > 2100)
+    {
+      g_set_error (error, PCN_CORE_ERROR, PCN_CORE_ERROR_INVALID,
+                   _("year: %d is not a financial year this application handles"), year);
+      return NULL;
+    }
+
+  data = g_new0 (PcnLedgerData, 1);
+  pcn_ledger_input_init (&data->input, year);
+  data->computed_allocation_pence = -1;
+  if (as_at != NULL)
+    data->as_at = *as_at;
+  else
+    pcn_date_set_today (&data->as_at);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, FALSE, error))
+    return NULL;
+  ok = load_ledger_data_locked (self, data, error);
+  if (!finish (self, ok, error))
+    return NULL;
+  return g_steal_pointer (&data);
+}
+
+PcnLedger *
+pcn_store_compute_ledger (PcnStore         *self,
+                          int               year,
+                          const GDate      *as_at,
+                          const PcnUplift  *uplift,
+                          GError          **error)
+{
+  g_autoptr(PcnLedgerData) data = NULL;
+
+  g_return_val_if_fail (PCN_IS_STORE (self), NULL);
+  g_return_val_if_fail (uplift == NULL ||
+                        (uplift->from_month_index >= 0 &&
+                         uplift->from_month_index < PCN_LEDGER_MONTHS), NULL);
+
+  data = pcn_store_load_ledger_data (self, year, as_at, error);
+  if (data == NULL)
+    return NULL;
+  if (uplift != NULL && uplift->bp != 0)
+    return pcn_ledger_what_if_uplift (&data->input, uplift->bp, uplift->from_month_index);
+  return pcn_ledger_compute (&data->input);
 }
 
 /* ------------------------------------------------------------ audit */

@@ -33,7 +33,7 @@ typedef enum
 GQuark pcn_store_error_quark (void);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define PCN_STORE_SCHEMA_VERSION 2
+#define PCN_STORE_SCHEMA_VERSION 3
 
 typedef struct
 {
@@ -135,6 +135,9 @@ gboolean     pcn_store_add_staff           (PcnStore     *self,
 gboolean     pcn_store_update_staff        (PcnStore     *self,
                                             PcnStaff     *staff,
                                             GError      **error);
+/* Records @end_date (their last day) and @reason; any post they fill
+ * becomes vacant from the next day (pcn_post_mark_vacant()), in the same
+ * transaction. */
 gboolean     pcn_store_record_leaver       (PcnStore     *self,
                                             gint64        staff_id,
                                             const char   *end_date,
@@ -147,6 +150,126 @@ gboolean     pcn_store_import_staff        (PcnStore     *self,
                                             GArray       *lines,
                                             const char   *display_name,
                                             GError      **error);
+
+/* Posts (the recruitment plan) */
+
+/* (element-type PcnPost) (transfer container), ordered by id, with their
+ * host practices. */
+GPtrArray   *pcn_store_list_posts          (PcnStore     *self,
+                                            GError      **error);
+/* Validates (pcn_post_validate() with the roles and practices), makes the
+ * role code canonical and inserts; sets the id on success. A post linked to
+ * a staff member must name one that exists and fills no other post. */
+gboolean     pcn_store_add_post            (PcnStore     *self,
+                                            PcnPost      *post,
+                                            GError      **error);
+/* Adds every post of @posts (element-type PcnPost) or none. */
+gboolean     pcn_store_add_posts           (PcnStore     *self,
+                                            GPtrArray    *posts,
+                                            GError      **error);
+/* Validates and writes every field of a stored post. */
+gboolean     pcn_store_update_post         (PcnStore     *self,
+                                            PcnPost      *post,
+                                            GError      **error);
+/* Moves post @post_id to @status on @date (YYYY-MM-DD or DD/MM/YYYY).
+ * IN_POST with @staff_id > 0 fills it with that staff member (who must not
+ * have left) from @date, or from their start date when @date is NULL;
+ * every other status needs @date and @staff_id 0. Going back a stage clears
+ * the dates of the later stages; the advertised date is kept, so the time
+ * to fill is kept. A filled post changes status only when its holder
+ * leaves (pcn_store_record_leaver(), which makes it a vacancy). Returns the
+ * post as stored (transfer full), or NULL with @error. */
+PcnPost     *pcn_store_set_post_status     (PcnStore      *self,
+                                            gint64         post_id,
+                                            PcnPostStatus  status,
+                                            const char    *date,
+                                            gint64         staff_id,
+                                            GError       **error);
+
+/* Payroll figures and on-costs */
+
+/* The payroll figures of financial year @year (element-type PcnActualCost,
+ * month_index 0 = April), ordered by staff id and month. */
+GArray      *pcn_store_list_actual_costs   (PcnStore     *self,
+                                            int           year,
+                                            GError      **error);
+/* Adds or replaces the payroll figure of @staff_id for @month (YYYY-MM). */
+gboolean     pcn_store_set_actual_cost     (PcnStore     *self,
+                                            gint64        staff_id,
+                                            const char   *month,
+                                            gint64        pence,
+                                            GError      **error);
+/* The employer on-cost rates of financial year @year: as entered, else the
+ * core defaults (pcn_on_costs_init_default()); @out_entered (may be NULL)
+ * says which. */
+gboolean     pcn_store_get_oncosts         (PcnStore     *self,
+                                            int           year,
+                                            PcnOnCosts   *out_on_costs,
+                                            gboolean     *out_entered,
+                                            GError      **error);
+gboolean     pcn_store_set_oncosts         (PcnStore          *self,
+                                            int                year,
+                                            const PcnOnCosts  *on_costs,
+                                            GError           **error);
+
+/* The budget ledger */
+
+typedef enum
+{
+  PCN_ALLOCATION_SOURCE_NONE,      /* neither entered nor computable */
+  PCN_ALLOCATION_SOURCE_ENTERED,   /* `year set` / the year's page */
+  PCN_ALLOCATION_SOURCE_COMPUTED,  /* weighted list size × the year's per-head rate */
+} PcnAllocationSource;
+
+/* "none", "entered", "computed" (stable: report budget --format json) */
+const char  *pcn_allocation_source_to_string (PcnAllocationSource source);
+
+/* Everything the year's ledger reads, loaded in one read transaction. The
+ * input's arrays are owned by this struct. */
+typedef struct
+{
+  PcnLedgerInput       input;
+  PcnNetwork          *network;
+  PcnAllocationSource  allocation_source;
+  /* The allocation worked out from the weighted list size (whichever
+   * source is used), e.g. "55,000 weighted patients × £26.631 =
+   * £1,464,705.00", or NULL with allocation_note saying why not. */
+  gint64               computed_allocation_pence;  /* -1 when not computable */
+  char                *allocation_formula;
+  char                *allocation_note;
+  gboolean             on_costs_entered;           /* FALSE: the core defaults */
+  /* "Today" for the figures that depend on it (vacancies, turnover). */
+  GDate                as_at;
+} PcnLedgerData;
+
+void         pcn_ledger_data_free          (PcnLedgerData *data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcnLedgerData, pcn_ledger_data_free)
+
+/* Loads the network, the year's allocation (entered, else computed with
+ * pcn_allocation_compute()), on-costs, rates, rules, roles, staff, posts
+ * and payroll figures for financial year @year. @as_at NULL is today.
+ * Fails with PCN_STORE_ERROR_NO_NETWORK before the PCN is created. */
+PcnLedgerData *pcn_store_load_ledger_data  (PcnStore     *self,
+                                            int           year,
+                                            const GDate  *as_at,
+                                            GError      **error);
+
+/* A what-if pay uplift: @bp basis points (300 = 3%) from month
+ * @from_month_index (0 = April) of the year. */
+typedef struct
+{
+  int bp;
+  int from_month_index;
+} PcnUplift;
+
+/* pcn_store_load_ledger_data() then pcn_ledger_compute(), or
+ * pcn_ledger_what_if_uplift() with @uplift (may be NULL). Nothing is
+ * written. */
+PcnLedger   *pcn_store_compute_ledger      (PcnStore         *self,
+                                            int               year,
+                                            const GDate      *as_at,
+                                            const PcnUplift  *uplift,
+                                            GError          **error);
 
 /* (element-type PcnAuditEntry) (transfer full), oldest first */
 GPtrArray   *pcn_store_list_audit          (PcnStore     *self,
