@@ -371,7 +371,7 @@ test_leaver (Fixture       *f,
 
   add_through_dialog (f);
   g_assert_cmpuint (n_shown (f), ==, 1);
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (_pcn_team_page_get_model (f->page)), 0);
+  gtk_single_selection_set_selected (_pcn_team_page_get_selection (f->page), 0);
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "team.leaver", NULL);
   dialog = PCN_LEAVER_DIALOG (_pcn_team_page_get_dialog (f->page));

@@ -269,6 +269,20 @@ pcn_staff_row_item_get_role (PcnStaffRowItem *self)
   return name != NULL ? name : pcn_staff_get_role_code (self->staff);
 }
 
+const char *
+pcn_staff_row_item_get_start_text (PcnStaffRowItem *self)
+{
+  g_return_val_if_fail (PCN_IS_STAFF_ROW_ITEM (self), NULL);
+  return self->start_text;
+}
+
+const char *
+pcn_staff_row_item_get_practices_text (PcnStaffRowItem *self)
+{
+  g_return_val_if_fail (PCN_IS_STAFF_ROW_ITEM (self), NULL);
+  return self->practices_text;
+}
+
 void
 pcn_staff_row_item_set_as_at (PcnStaffRowItem *self,
                               const GDate     *as_at)

@@ -23,6 +23,8 @@ PcnStaffStatus   pcn_staff_row_item_get_status      (PcnStaffRowItem *self);
 const char      *pcn_staff_row_item_get_status_text (PcnStaffRowItem *self);
 const char      *pcn_staff_row_item_get_wte_text    (PcnStaffRowItem *self);
 const char      *pcn_staff_row_item_get_role        (PcnStaffRowItem *self);
+const char      *pcn_staff_row_item_get_start_text  (PcnStaffRowItem *self);
+const char      *pcn_staff_row_item_get_practices_text (PcnStaffRowItem *self);
 /* Recomputes the status for a new as-at date; notifies on change. */
 void             pcn_staff_row_item_set_as_at       (PcnStaffRowItem *self,
                                                      const GDate     *as_at);

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 gboolean        _pcn_team_page_get_loaded        (PcnTeamPage *self);
 /* The list as shown: filtered and sorted (items are PcnStaffRowItem). */
 GListModel     *_pcn_team_page_get_model         (PcnTeamPage *self);
+/* The column view's selection (over row slots, see PcnStaffRowModel). */
+GtkSingleSelection *_pcn_team_page_get_selection (PcnTeamPage *self);
 GtkWidget      *_pcn_team_page_get_search_entry  (PcnTeamPage *self);
 GtkWidget      *_pcn_team_page_get_column_view   (PcnTeamPage *self);
 GtkWidget      *_pcn_team_page_get_practice_dropdown (PcnTeamPage *self);

@@ -17,8 +17,8 @@
 #include "pcn-export-staff.h"
 #include "pcn-leaver-dialog.h"
 #include "pcn-staff-dialog.h"
-#include "pcn-staff-row-actions.h"
 #include "pcn-staff-row-item.h"
+#include "pcn-staff-row-model.h"
 #include "pcn-team-page-private.h"
 
 struct _PcnTeamPage
@@ -54,6 +54,7 @@ struct _PcnTeamPage
   GtkFilterListModel *filter_model;
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
+  PcnStaffRowModel   *row_model;
   AdwToastOverlay    *toast_overlay;
   GtkLabel           *count_label;
   GtkSearchEntry     *search_entry;
@@ -69,6 +70,25 @@ struct _PcnTeamPage
   GtkStack           *stack;
   GtkColumnView      *column_view;
   GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *role_column;
+  GtkColumnViewColumn *wte_column;
+  GtkColumnViewColumn *band_column;
+  GtkColumnViewColumn *start_column;
+  GtkColumnViewColumn *practices_column;
+  GtkColumnViewColumn *employer_column;
+  GtkColumnViewColumn *status_column;
+  GMenuModel         *row_menu;
+
+  /* Cells: GtkSignalListItemFactory with plain labels, because GTK 4.8
+   * rebuilds every row that changes item, and parsing a builder template
+   * per cell made a keystroke cost a second over 10,000 staff. */
+  struct CellColumn
+  {
+    PcnTeamPage *self;
+    int          column;
+  }                   cell_columns[8];
+  GHashTable         *cell_items;    /* label → CellInfo */
+  GtkWidget          *context_menu;
 };
 
 G_DEFINE_FINAL_TYPE (PcnTeamPage, pcn_team_page, ADW_TYPE_BIN)
@@ -478,7 +498,9 @@ update_view_state (PcnTeamPage *self)
 static PcnStaffRowItem *
 get_selected_item (PcnTeamPage *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  PcnStaffRowSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+
+  return slot != NULL ? pcn_staff_row_slot_get_item (slot) : NULL;
 }
 
 static void
@@ -523,6 +545,210 @@ add_toast (PcnTeamPage *self,
            const char  *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* ------------------------------------------------------------------------
+ * Cells and the row context menu
+ */
+
+enum {
+  COLUMN_NAME,
+  COLUMN_ROLE,
+  COLUMN_WTE,
+  COLUMN_BAND,
+  COLUMN_START,
+  COLUMN_PRACTICES,
+  COLUMN_EMPLOYER,
+  COLUMN_STATUS,
+};
+
+typedef struct
+{
+  GtkListItem       *list_item;
+  GtkLabel          *label;
+  struct CellColumn *cc;
+  PcnStaffRowSlot   *slot;
+  gulong             handler;
+} CellInfo;
+
+static void
+cell_info_free (gpointer data)
+{
+  CellInfo *info = data;
+
+  if (info->slot != NULL)
+    g_clear_signal_handler (&info->handler, info->slot);
+  g_free (info);
+}
+
+static void
+update_cell (CellInfo *info)
+{
+  PcnStaffRowItem *item = info->slot ? pcn_staff_row_slot_get_item (info->slot) : NULL;
+  PcnStaff *staff;
+  const char *text = NULL;
+
+  if (item == NULL)
+    {
+      gtk_label_set_text (info->label, "");
+      return;
+    }
+
+  staff = pcn_staff_row_item_get_staff (item);
+  switch (info->cc->column)
+    {
+    case COLUMN_NAME: text = pcn_staff_get_name (staff); break;
+    case COLUMN_ROLE: text = pcn_staff_row_item_get_role (item); break;
+    case COLUMN_WTE: text = pcn_staff_row_item_get_wte_text (item); break;
+    case COLUMN_BAND: text = pcn_staff_get_band (staff); break;
+    case COLUMN_START: text = pcn_staff_row_item_get_start_text (item); break;
+    case COLUMN_PRACTICES: text = pcn_staff_row_item_get_practices_text (item); break;
+    case COLUMN_EMPLOYER: text = pcn_staff_get_employer (staff); break;
+    case COLUMN_STATUS: text = pcn_staff_row_item_get_status_text (item); break;
+    default: g_assert_not_reached ();
+    }
+  gtk_label_set_text (info->label, text ? text : "");
+}
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  struct CellColumn        *cc)
+{
+  CellInfo *info = g_new0 (CellInfo, 1);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), cc->column == COLUMN_WTE ? 1.0 : 0.0);
+  if (cc->column == COLUMN_WTE)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+
+  info->list_item = list_item;
+  info->label = GTK_LABEL (label);
+  info->cc = cc;
+  g_hash_table_insert (cc->self->cell_items, label, info);
+}
+
+static void
+on_cell_teardown_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     struct CellColumn        *cc)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  if (label != NULL && cc->self->cell_items != NULL)
+    g_hash_table_remove (cc->self->cell_items, label);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 struct CellColumn        *cc)
+{
+  CellInfo *info = g_hash_table_lookup (cc->self->cell_items, gtk_list_item_get_child (list_item));
+
+  g_assert (info != NULL);
+
+  /* The slot keeps its row while the person in it changes. */
+  info->slot = gtk_list_item_get_item (list_item);
+  info->handler = g_signal_connect_swapped (info->slot, "notify::item",
+                                            G_CALLBACK (update_cell), info);
+  update_cell (info);
+}
+
+static void
+on_cell_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   struct CellColumn        *cc)
+{
+  CellInfo *info = g_hash_table_lookup (cc->self->cell_items, gtk_list_item_get_child (list_item));
+
+  if (info == NULL || info->slot == NULL)
+    return;
+  g_clear_signal_handler (&info->handler, info->slot);
+  info->slot = NULL;
+}
+
+static void
+setup_cells (PcnTeamPage *self)
+{
+  GtkColumnViewColumn *columns[] = {
+    self->name_column, self->role_column, self->wte_column, self->band_column,
+    self->start_column, self->practices_column, self->employer_column, self->status_column,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (columns) == G_N_ELEMENTS (self->cell_columns));
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      self->cell_columns[i].self = self;
+      self->cell_columns[i].column = i;
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), &self->cell_columns[i]);
+      g_signal_connect (factory, "teardown", G_CALLBACK (on_cell_teardown_cb),
+                        &self->cell_columns[i]);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), &self->cell_columns[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), &self->cell_columns[i]);
+      gtk_column_view_column_set_factory (columns[i], factory);
+    }
+}
+
+static void
+popup_context_menu (PcnTeamPage *self,
+                    double       x,
+                    double       y)
+{
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+on_context_click_pressed_cb (GtkGestureClick *gesture,
+                             int              n_press,
+                             double           x,
+                             double           y,
+                             PcnTeamPage     *self)
+{
+  GtkWidget *widget;
+  double px, py;
+
+  widget = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+  for (; widget != NULL && widget != GTK_WIDGET (self->column_view);
+       widget = gtk_widget_get_parent (widget))
+    {
+      CellInfo *info = g_hash_table_lookup (self->cell_items, widget);
+
+      if (info == NULL)
+        continue;
+
+      gtk_single_selection_set_selected (self->selection,
+                                         gtk_list_item_get_position (info->list_item));
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      gtk_widget_translate_coordinates (GTK_WIDGET (self->column_view), GTK_WIDGET (self),
+                                        x, y, &px, &py);
+      popup_context_menu (self, px, py);
+      return;
+    }
+}
+
+static void
+team_context_menu_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PcnTeamPage *self = PCN_TEAM_PAGE (widget);
+  graphene_point_t point;
+
+  if (get_selected_item (self) == NULL)
+    return;
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->column_view), widget,
+                                 &GRAPHENE_POINT_INIT (48, 48), &point))
+    return;
+  popup_context_menu (self, point.x, point.y);
 }
 
 /* ------------------------------------------------------------------------
@@ -641,7 +867,7 @@ on_column_view_activate_cb (PcnTeamPage   *self,
 {
   g_autoptr(PcnStaffRowItem) item = NULL;
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
   if (item != NULL && self->store != NULL)
     open_staff_dialog (self, pcn_staff_row_item_get_staff (item));
 }
@@ -1220,6 +1446,19 @@ team_open_export_cb (GtkWidget  *widget,
  */
 
 static void
+pcn_team_page_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  PcnTeamPage *self = PCN_TEAM_PAGE (widget);
+
+  GTK_WIDGET_CLASS (pcn_team_page_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
+}
+
+static void
 pcn_team_page_dispose (GObject *object)
 {
   PcnTeamPage *self = (PcnTeamPage *) object;
@@ -1233,12 +1472,16 @@ pcn_team_page_dispose (GObject *object)
   g_clear_weak_pointer (&self->dialog);
   if (self->filter != NULL)
     gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  if (self->selection != NULL)
+    gtk_single_selection_set_model (self->selection, NULL);
 
   /* AdwBin keeps its own pointer to the child: let it drop the child
    * before the template does. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PCN_TYPE_TEAM_PAGE);
 
+  g_clear_object (&self->row_model);
   g_clear_object (&self->store);
   g_clear_object (&self->network);
 
@@ -1253,6 +1496,7 @@ pcn_team_page_finalize (GObject *object)
   g_clear_pointer (&self->roles, g_ptr_array_unref);
   g_clear_pointer (&self->practices, g_ptr_array_unref);
   g_clear_pointer (&self->role_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->cell_items, g_hash_table_unref);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->terms, g_strfreev);
   g_clear_pointer (&self->practice_filter, g_free);
@@ -1313,6 +1557,7 @@ pcn_team_page_class_init (PcnTeamPageClass *klass)
   object_class->finalize = pcn_team_page_finalize;
   object_class->get_property = pcn_team_page_get_property;
   object_class->set_property = pcn_team_page_set_property;
+  widget_class->size_allocate = pcn_team_page_size_allocate;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, PCN_TYPE_STORE,
@@ -1323,7 +1568,6 @@ pcn_team_page_class_init (PcnTeamPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PCN_TYPE_STAFF_ROW_ITEM);
-  g_type_ensure (PCN_TYPE_STAFF_ROW_ACTIONS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/pcn-team-page.ui");
@@ -1347,12 +1591,19 @@ pcn_team_page_class_init (PcnTeamPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcnTeamPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PcnTeamPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PcnTeamPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, PcnTeamPage, role_column);
+  gtk_widget_class_bind_template_child (widget_class, PcnTeamPage, wte_column);
+  gtk_widget_class_bind_template_child (widget_class, PcnTeamPage, band_column);
+  gtk_widget_class_bind_template_child (widget_class, PcnTeamPage, start_column);
+  gtk_widget_class_bind_template_child (widget_class, PcnTeamPage, practices_column);
+  gtk_widget_class_bind_template_child (widget_class, PcnTeamPage, employer_column);
+  gtk_widget_class_bind_template_child (widget_class, PcnTeamPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, PcnTeamPage, row_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_practice_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_role_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leavers_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
 
@@ -1367,6 +1618,7 @@ pcn_team_page_class_init (PcnTeamPageClass *klass)
   gtk_widget_class_install_action (widget_class, "team.clear-filters", NULL,
                                    team_clear_filters_cb);
   gtk_widget_class_install_action (widget_class, "team.open-export", "s", team_open_export_cb);
+  gtk_widget_class_install_action (widget_class, "team.context-menu", NULL, team_context_menu_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "team.add", NULL);
@@ -1380,6 +1632,10 @@ pcn_team_page_class_init (PcnTeamPageClass *klass)
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "team.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "team.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "team.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0,
+                                       "team.context-menu", NULL);
 }
 
 static void
@@ -1388,9 +1644,28 @@ pcn_team_page_init (PcnTeamPage *self)
   self->cancellable = g_cancellable_new ();
   self->role_codes = g_ptr_array_new_with_free_func (g_free);
   self->search_text = g_strdup ("");
+  self->cell_items = g_hash_table_new_full (NULL, NULL, NULL, cell_info_free);
   pcn_date_set_today (&self->as_at);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->row_model = pcn_staff_row_model_new (G_LIST_MODEL (self->filter_model));
+  /* After the row model's own handler, so the slots are up to date. */
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (on_filter_model_items_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->row_model));
+  setup_cells (self);
+  self->context_menu = gtk_popover_menu_new_from_model (self->row_menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_context_click_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+  }
 
   gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
@@ -1475,6 +1750,8 @@ pcn_team_page_set_as_at (PcnTeamPage *self,
       g_autoptr(PcnStaffRowItem) item = g_list_model_get_item (G_LIST_MODEL (self->staff_store), i);
       pcn_staff_row_item_set_as_at (item, &self->as_at);
     }
+  /* The Status cells are bound once: have every row bound again. */
+  g_list_model_items_changed (G_LIST_MODEL (self->staff_store), 0, n, n);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_view_state (self);
   update_actions (self);
@@ -1500,7 +1777,14 @@ GListModel *
 _pcn_team_page_get_model (PcnTeamPage *self)
 {
   g_return_val_if_fail (PCN_IS_TEAM_PAGE (self), NULL);
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (self->filter_model);
+}
+
+GtkSingleSelection *
+_pcn_team_page_get_selection (PcnTeamPage *self)
+{
+  g_return_val_if_fail (PCN_IS_TEAM_PAGE (self), NULL);
+  return self->selection;
 }
 
 GtkWidget *
