@@ -45,6 +45,7 @@ struct _PcnTeamPage
   char               *practice_filter;
   char               *role_filter;   /* a role code */
   gboolean            show_leavers;
+  guint               n_left;        /* leavers in staff_store */
   GPtrArray          *role_codes;    /* role_list positions 1… */
   gboolean            updating_dropdowns;
 
@@ -104,6 +105,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void update_actions (PcnTeamPage *self);
 static void update_view_state (PcnTeamPage *self);
+static void count_leavers (PcnTeamPage *self);
 
 /* ------------------------------------------------------------------------
  * Loading
@@ -267,6 +269,7 @@ load_cb (GObject      *object,
   load_result_free (r);
 
   rebuild_dropdowns (self);
+  count_leavers (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_view_state (self);
   update_actions (self);
@@ -438,6 +441,21 @@ on_leavers_toggled_cb (PcnTeamPage    *self,
  */
 
 static void
+count_leavers (PcnTeamPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->staff_store));
+
+  self->n_left = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PcnStaffRowItem) item = g_list_model_get_item (G_LIST_MODEL (self->staff_store), i);
+
+      if (pcn_staff_row_item_get_status (item) == PCN_STAFF_STATUS_LEFT)
+        self->n_left++;
+    }
+}
+
+static void
 update_count (PcnTeamPage *self)
 {
   GListModel *model = G_LIST_MODEL (self->filter_model);
@@ -455,6 +473,10 @@ update_count (PcnTeamPage *self)
         wte += pcn_staff_get_wte (pcn_staff_row_item_get_staff (item));
     }
   wte_text = pcn_wte_format (wte);
+
+  /* Hidden leavers are not "filtered out": count against those shown. */
+  if (!self->show_leavers)
+    total -= MIN (total, self->n_left);
 
   if (!self->loaded || self->store == NULL)
     text = g_strdup ("");
@@ -783,8 +805,17 @@ put_staff (PcnTeamPage *self,
   g_autoptr(PcnStaffRowItem) item = pcn_staff_row_item_new (staff, &self->as_at);
   guint position;
 
+  if (pcn_staff_row_item_get_status (item) == PCN_STAFF_STATUS_LEFT)
+    self->n_left++;
   if (find_item (self, pcn_staff_get_id (staff), &position))
-    g_list_store_splice (self->staff_store, position, 1, (gpointer *) &item, 1);
+    {
+      g_autoptr(PcnStaffRowItem) old = g_list_model_get_item (G_LIST_MODEL (self->staff_store),
+                                                              position);
+
+      if (pcn_staff_row_item_get_status (old) == PCN_STAFF_STATUS_LEFT)
+        self->n_left--;
+      g_list_store_splice (self->staff_store, position, 1, (gpointer *) &item, 1);
+    }
   else
     g_list_store_append (self->staff_store, item);
   rebuild_dropdowns (self);
@@ -1702,6 +1733,7 @@ pcn_team_page_set_store (PcnTeamPage *self,
   g_clear_pointer (&self->practices, g_ptr_array_unref);
   self->loaded = FALSE;
   g_list_store_remove_all (self->staff_store);
+  self->n_left = 0;
   rebuild_dropdowns (self);
 
   start_load (self);
@@ -1750,6 +1782,7 @@ pcn_team_page_set_as_at (PcnTeamPage *self,
       g_autoptr(PcnStaffRowItem) item = g_list_model_get_item (G_LIST_MODEL (self->staff_store), i);
       pcn_staff_row_item_set_as_at (item, &self->as_at);
     }
+  count_leavers (self);
   /* The Status cells are bound once: have every row bound again. */
   g_list_model_items_changed (G_LIST_MODEL (self->staff_store), 0, n, n);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
