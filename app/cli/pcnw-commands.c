@@ -1,4 +1,5 @@
-/* pcnw-commands.c — the Foundation commands of `pcnw` (see CLI.md)
+/* pcnw-commands.c — the commands of `pcnw` (see CLI.md): the foundation,
+ * the recruitment plan and the budget report
  *
  * Every command parses its own options with a GOptionContext. Option values
  * are taken as text and read with the core parsers, so a value that cannot
@@ -1238,6 +1239,1210 @@ cmd_backup (PcnwContext  *context,
   return TRUE;
 }
 
+/* ------------------------------------------------------------------ plan */
+
+/* The option a PcnPost field comes from, for messages. */
+static const char *
+post_field_option (const char *field)
+{
+  static const struct { const char *field; const char *option; } map[] = {
+    { "start_date", "start" },
+    { "annual_cost", "annual-cost" },
+    { "purposes", "purpose" },
+    { "status_date", "status" },
+    { "staff_id", "staff" },
+  };
+
+  if (field == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (strcmp (map[i].field, field) == 0)
+      return map[i].option;
+  return field;
+}
+
+/* Finds a staff member by payroll ID, else by name (case-insensitively);
+ * a name that several people share is refused. (transfer full) */
+static PcnStaff *
+find_staff_member (PcnStore    *store,
+                   const char  *text,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) staff = pcn_store_list_staff (store, error);
+  g_autofree char *folded = NULL;
+  PcnStaff *by_name = NULL;
+  guint n_by_name = 0;
+
+  if (staff == NULL)
+    return NULL;
+  for (guint i = 0; i < staff->len; i++)
+    {
+      PcnStaff *s = g_ptr_array_index (staff, i);
+
+      if (g_strcmp0 (pcn_staff_get_payroll_id (s), text) == 0)
+        return g_object_ref (s);
+    }
+  folded = g_utf8_casefold (text, -1);
+  for (guint i = 0; i < staff->len; i++)
+    {
+      PcnStaff *s = g_ptr_array_index (staff, i);
+      g_autofree char *name = g_utf8_casefold (pcn_staff_get_name (s), -1);
+
+      if (strcmp (name, folded) == 0)
+        {
+          by_name = s;
+          n_by_name++;
+        }
+    }
+  if (n_by_name == 1)
+    return g_object_ref (by_name);
+  if (n_by_name > 1)
+    g_set_error (error, PCNW_ERROR, PCNW_ERROR_REFUSED,
+                 /* Translators: %1$s a name, %2$u how many staff have it */
+                 _("--staff: “%1$s” is the name of %2$u staff; give the payroll ID"),
+                 text, n_by_name);
+  else
+    g_set_error (error, PCNW_ERROR, PCNW_ERROR_REFUSED,
+                 _("--staff: no staff member has the payroll ID or name “%s” "
+                   "(see “pcnw list staff”)"),
+                 text);
+  return NULL;
+}
+
+static gboolean
+parse_format_option (const char  *format,
+                     const char  *other,
+                     gboolean    *out_json,
+                     GError     **error)
+{
+  *out_json = FALSE;
+  if (format == NULL || strcmp (format, other) == 0)
+    return TRUE;
+  if (strcmp (format, "json") == 0)
+    {
+      *out_json = TRUE;
+      return TRUE;
+    }
+  /* Translators: %1$s the value given, %2$s the other format (tsv or text) */
+  return usage_error (error, _("--format: “%1$s” is not a format (use %2$s or json)"),
+                      format, other);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+json_add_string_or_null (JsonBuilder *builder,
+                         const char  *member,
+                         const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+json_add_int_or_null (JsonBuilder *builder,
+                      const char  *member,
+                      gint64       value,
+                      gboolean     known)
+{
+  json_builder_set_member_name (builder, member);
+  if (known)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static gboolean
+cmd_plan_add (PcnwContext  *context,
+              GStrv        *args,
+              GError      **error)
+{
+  g_autofree char *role_text = NULL;
+  g_autofree char *wte_text = NULL;
+  g_autofree char *start_text = NULL;
+  g_autofree char *band = NULL;
+  g_autofree char *cost_text = NULL;
+  g_autofree char *status_text = NULL;
+  g_autofree char *practices_text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *funding_text = NULL;
+  g_autofree char *model_text = NULL;
+  g_autofree char *purpose_text = NULL;
+  GOptionEntry entries[] = {
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role_text, N_("Role code or name"), N_("CODE") },
+    { "wte", 0, 0, G_OPTION_ARG_STRING, &wte_text,
+      N_("Whole-time equivalent, more than 0 and at most 1"), "W" },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start_text,
+      N_("Expected start date"), "YYYY-MM-DD" },
+    { "band", 0, 0, G_OPTION_ARG_STRING, &band, N_("Agenda for Change band, e.g. 7 or 8a"), "B" },
+    { "annual-cost", 0, 0, G_OPTION_ARG_STRING, &cost_text,
+      N_("Expected cost a year, pay plus on-costs (default: the role’s maximum)"), N_("POUNDS") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_text,
+      N_("proposed (default), approved, advertised, interviewing, offered or withdrawn; "
+         "dated --as-at"), "S" },
+    { "practices", 0, 0, G_OPTION_ARG_STRING, &practices_text,
+      N_("Host practices, “Name=2;Name” (sessions a week)"), N_("LIST") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("A short name for the post"), N_("TEXT") },
+    { "funding", 0, 0, G_OPTION_ARG_STRING, &funding_text,
+      N_("arrs (default) or other"), N_("FUNDING") },
+    { "employer-model", 0, 0, G_OPTION_ARG_STRING, &model_text,
+      N_("pcn_lead_practice (default), federation, nhs_trust_subcontract, "
+         "voluntary_subcontract or rotational"), "M" },
+    { "purpose", 0, 0, G_OPTION_ARG_STRING, &purpose_text,
+      N_("Service requirement codes it serves, “;”-separated, or core_practice_capacity"),
+      N_("LIST") },
+    { NULL }
+  };
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(PcnNetwork) network = NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+  g_autoptr(GPtrArray) practice_names = NULL;
+  g_autoptr(PcnPost) post = pcn_post_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *start_iso = NULL;
+  g_autofree char *as_at_iso = pcn_date_to_iso (&context->as_at);
+  g_autofree char *wte = NULL;
+  g_autofree char *name = NULL;
+  const char *field = NULL;
+  PcnPostStatus status = PCN_POST_STATUS_PROPOSED;
+  PcnPostFunding funding = PCN_POST_FUNDING_ARRS;
+  PcnEmployerModel model = PCN_EMPLOYER_MODEL_PCN_LEAD_PRACTICE;
+  PcnRole *role;
+  GDate start;
+  int wte_milli = 0;
+  gint64 cost = -1;
+
+  if (!parse_options (args, NULL, _("Add a post to the recruitment plan."), entries, error) ||
+      !check_arguments (*args, 0, NULL, error) ||
+      !require_option (role_text, "--role", error) ||
+      !require_option (wte_text, "--wte", error) ||
+      !require_option (start_text, "--start", error))
+    return FALSE;
+  if (!pcn_wte_parse (wte_text, &wte_milli, &local_error))
+    return option_error (error, "--wte", local_error);
+  if (!pcn_date_parse (start_text, &start, &local_error))
+    return option_error (error, "--start", local_error);
+  if (cost_text != NULL && !pcn_money_parse (cost_text, &cost, &local_error))
+    return option_error (error, "--annual-cost", local_error);
+  if (status_text != NULL && !pcn_post_status_parse (status_text, &status, &local_error))
+    return option_error (error, "--status", local_error);
+  if (status == PCN_POST_STATUS_IN_POST)
+    return usage_error (error,
+                        _("--status: a post is in post once someone fills it: use "
+                          "“pcnw plan status --id N --status in_post --staff NAME”"));
+  if (funding_text != NULL && !pcn_post_funding_parse (funding_text, &funding, &local_error))
+    return option_error (error, "--funding", local_error);
+  if (model_text != NULL && !pcn_employer_model_parse (model_text, &model, &local_error))
+    return option_error (error, "--employer-model", local_error);
+  if (practices_text != NULL)
+    {
+      g_autoptr(GPtrArray) sessions = pcn_sessions_parse (practices_text, &local_error);
+
+      if (sessions == NULL)
+        return option_error (error, "--practices", local_error);
+      pcn_post_set_sessions (post, sessions);
+    }
+  if (purpose_text != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit_set (purpose_text, ";,", -1);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) purposes = NULL;
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          g_strstrip (parts[i]);
+          if (*parts[i] != '\0')
+            g_strv_builder_add (builder, parts[i]);
+        }
+      purposes = g_strv_builder_end (builder);
+      pcn_post_set_purposes (post, (const char * const *) purposes);
+    }
+
+  start_iso = pcn_date_to_iso (&start);
+  pcn_post_set_title (post, title);
+  pcn_post_set_role_code (post, role_text);
+  pcn_post_set_wte (post, wte_milli);
+  pcn_post_set_band (post, band);
+  pcn_post_set_annual_cost (post, cost);
+  pcn_post_set_funding (post, funding);
+  pcn_post_set_employer_model (post, model);
+  pcn_post_set_start_date (post, start_iso);
+  pcn_post_set_status (post, status, as_at_iso);
+
+  store = open_store (context, error);
+  if (store == NULL)
+    return FALSE;
+  network = require_network (store, error);
+  if (network == NULL)
+    return FALSE;
+  roles = pcn_store_list_roles (store, error);
+  if (roles == NULL)
+    return FALSE;
+  practice_names = list_practice_names (store, error);
+  if (practice_names == NULL)
+    return FALSE;
+  if (!pcn_post_validate (post, roles, practice_names, &field, &local_error))
+    return field_error (error, post_field_option (field), local_error);
+  role = pcn_roles_find (roles, role_text);
+  pcn_post_set_role_code (post, pcn_role_get_code (role));
+
+  if (!pcn_store_add_post (store, post, error))
+    return FALSE;
+
+  wte = pcn_wte_format (wte_milli);
+  name = pcn_post_dup_display_name (post);
+  /* Translators: "Added post 3 (CP post 3): CP, 1.0 WTE from 2026-09-01, proposed" */
+  g_print (_("Added post %" G_GINT64_FORMAT " (%s): %s, %s WTE from %s, %s\n"),
+           pcn_post_get_id (post), name, pcn_post_get_role_code (post), wte, start_iso,
+           pcn_post_status_to_string (status));
+  return TRUE;
+}
+
+static const char * const plan_columns[] = {
+  "id", "title", "role", "wte", "band", "annual_cost", "funding", "employer_model",
+  "practices", "purposes", "start_date", "status", "status_date", "staff", "vacant_since",
+  "time_to_fill_days", NULL
+};
+
+static char *
+post_column_text (PcnPost    *post,
+                  GHashTable *staff_names,
+                  const char *column)
+{
+  if (strcmp (column, "id") == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, pcn_post_get_id (post));
+  if (strcmp (column, "title") == 0)
+    return g_strdup (pcn_post_get_title (post));
+  if (strcmp (column, "role") == 0)
+    return g_strdup (pcn_post_get_role_code (post));
+  if (strcmp (column, "wte") == 0)
+    return pcn_wte_format (pcn_post_get_wte (post));
+  if (strcmp (column, "band") == 0)
+    return g_strdup (pcn_post_get_band (post));
+  if (strcmp (column, "annual_cost") == 0)
+    return pcn_post_get_annual_cost (post) >= 0
+           ? pcn_money_format_plain (pcn_post_get_annual_cost (post)) : NULL;
+  if (strcmp (column, "funding") == 0)
+    return g_strdup (pcn_post_funding_to_string (pcn_post_get_funding (post)));
+  if (strcmp (column, "employer_model") == 0)
+    return g_strdup (pcn_employer_model_to_string (pcn_post_get_employer_model (post)));
+  if (strcmp (column, "practices") == 0)
+    return pcn_post_dup_practices_text (post);
+  if (strcmp (column, "purposes") == 0)
+    return g_strjoinv (";", (char **) pcn_post_get_purposes (post));
+  if (strcmp (column, "start_date") == 0)
+    return g_strdup (pcn_post_get_start_date (post));
+  if (strcmp (column, "status") == 0)
+    return g_strdup (pcn_post_status_to_string (pcn_post_get_status (post)));
+  if (strcmp (column, "status_date") == 0)
+    return g_strdup (pcn_post_get_status_date (post, pcn_post_get_status (post)));
+  if (strcmp (column, "staff") == 0)
+    {
+      gint64 id = pcn_post_get_staff_id (post);
+      return id > 0 ? g_strdup (g_hash_table_lookup (staff_names, &id)) : NULL;
+    }
+  if (strcmp (column, "vacant_since") == 0)
+    return g_strdup (pcn_post_get_vacant_since (post));
+  if (strcmp (column, "time_to_fill_days") == 0)
+    return pcn_post_get_time_to_fill_days (post) >= 0
+           ? g_strdup_printf ("%d", pcn_post_get_time_to_fill_days (post)) : NULL;
+  return NULL;
+}
+
+static void
+add_post_json (JsonBuilder *builder,
+               PcnPost     *post,
+               GHashTable  *staff_names)
+{
+  gint64 staff_id = pcn_post_get_staff_id (post);
+  const char * const *purposes = pcn_post_get_purposes (post);
+  GPtrArray *sessions = pcn_post_get_sessions (post);
+
+  json_builder_begin_object (builder);
+  for (guint c = 0; plan_columns[c] != NULL; c++)
+    {
+      const char *column = plan_columns[c];
+      g_autofree char *text = NULL;
+
+      if (strcmp (column, "id") == 0)
+        json_add_int_or_null (builder, "id", pcn_post_get_id (post), TRUE);
+      else if (strcmp (column, "wte") == 0)
+        {
+          json_builder_set_member_name (builder, "wte");
+          json_builder_add_double_value (builder, pcn_post_get_wte (post) / 1000.0);
+        }
+      else if (strcmp (column, "annual_cost") == 0)
+        json_add_int_or_null (builder, "annual_cost_pence", pcn_post_get_annual_cost (post),
+                              pcn_post_get_annual_cost (post) >= 0);
+      else if (strcmp (column, "practices") == 0)
+        {
+          json_builder_set_member_name (builder, "practices");
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < sessions->len; i++)
+            {
+              PcnSession *s = g_ptr_array_index (sessions, i);
+
+              json_builder_begin_object (builder);
+              json_add_string_or_null (builder, "name", s->practice);
+              json_add_int_or_null (builder, "sessions", s->sessions, s->sessions >= 0);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+        }
+      else if (strcmp (column, "purposes") == 0)
+        {
+          json_builder_set_member_name (builder, "purposes");
+          json_builder_begin_array (builder);
+          for (guint i = 0; purposes[i] != NULL; i++)
+            json_builder_add_string_value (builder, purposes[i]);
+          json_builder_end_array (builder);
+        }
+      else if (strcmp (column, "staff") == 0)
+        {
+          text = post_column_text (post, staff_names, column);
+          json_add_string_or_null (builder, "staff", text);
+          json_add_int_or_null (builder, "staff_id", staff_id, staff_id > 0);
+        }
+      else if (strcmp (column, "time_to_fill_days") == 0)
+        json_add_int_or_null (builder, column, pcn_post_get_time_to_fill_days (post),
+                              pcn_post_get_time_to_fill_days (post) >= 0);
+      else
+        {
+          text = post_column_text (post, staff_names, column);
+          json_add_string_or_null (builder, column, text != NULL && *text ? text : NULL);
+        }
+    }
+  json_builder_end_object (builder);
+}
+
+static GHashTable *
+staff_names_by_id (PcnStore  *store,
+                   GError   **error)
+{
+  g_autoptr(GPtrArray) staff = pcn_store_list_staff (store, error);
+  GHashTable *names;
+
+  if (staff == NULL)
+    return NULL;
+  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < staff->len; i++)
+    {
+      PcnStaff *s = g_ptr_array_index (staff, i);
+
+      g_hash_table_insert (names, g_memdup2 (&(gint64) { pcn_staff_get_id (s) }, sizeof (gint64)),
+                           g_strdup (pcn_staff_get_name (s)));
+    }
+  return names;
+}
+
+static gboolean
+cmd_plan_list (PcnwContext  *context,
+               GStrv        *args,
+               GError      **error)
+{
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("tsv (default) or json"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(PcnNetwork) network = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GHashTable) staff_names = NULL;
+  gboolean json = FALSE;
+
+  if (!parse_options (args, NULL, _("List the posts of the recruitment plan, by id."),
+                      entries, error) ||
+      !check_arguments (*args, 0, NULL, error) ||
+      !parse_format_option (format, "tsv", &json, error))
+    return FALSE;
+
+  store = open_store (context, error);
+  if (store == NULL)
+    return FALSE;
+  network = require_network (store, error);
+  if (network == NULL)
+    return FALSE;
+  posts = pcn_store_list_posts (store, error);
+  if (posts == NULL)
+    return FALSE;
+  staff_names = staff_names_by_id (store, error);
+  if (staff_names == NULL)
+    return FALSE;
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < posts->len; i++)
+        add_post_json (builder, g_ptr_array_index (posts, i), staff_names);
+      json_builder_end_array (builder);
+      print_json (builder);
+      return TRUE;
+    }
+
+  {
+    g_autofree char *header = g_strjoinv ("\t", (char **) plan_columns);
+    g_print ("%s\n", header);
+  }
+  for (guint i = 0; i < posts->len; i++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; plan_columns[c] != NULL; c++)
+        {
+          g_autofree char *text = post_column_text (g_ptr_array_index (posts, i), staff_names,
+                                                    plan_columns[c]);
+          g_autofree char *field = tsv_field (text);
+
+          if (c > 0)
+            g_string_append_c (line, '\t');
+          g_string_append (line, field);
+        }
+      g_print ("%s\n", line->str);
+    }
+  return TRUE;
+}
+
+static gboolean
+cmd_plan_status (PcnwContext  *context,
+                 GStrv        *args,
+                 GError      **error)
+{
+  g_autofree char *id_text = NULL;
+  g_autofree char *status_text = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *staff_text = NULL;
+  GOptionEntry entries[] = {
+    { "id", 0, 0, G_OPTION_ARG_STRING, &id_text, N_("The post (see “pcnw plan list”)"), "N" },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_text,
+      N_("proposed, approved, advertised, interviewing, offered, in_post or withdrawn"), "S" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
+      N_("When it happened (default: --as-at; in post: the staff member’s start date)"),
+      "YYYY-MM-DD" },
+    { "staff", 0, 0, G_OPTION_ARG_STRING, &staff_text,
+      N_("With in_post: who fills the post"), N_("NAME|PAYROLL_ID") },
+    { NULL }
+  };
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(PcnNetwork) network = NULL;
+  g_autoptr(PcnStaff) staff = NULL;
+  g_autoptr(PcnPost) post = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *date_iso = NULL;
+  g_autofree char *name = NULL;
+  PcnPostStatus status = PCN_POST_STATUS_PROPOSED;
+  gint64 id = 0;
+  GDate date;
+
+  if (!parse_options (args, NULL, _("Move a post along the recruitment pipeline."),
+                      entries, error) ||
+      !check_arguments (*args, 0, NULL, error) ||
+      !require_option (id_text, "--id", error) ||
+      !require_option (status_text, "--status", error) ||
+      !parse_count_option ("--id", id_text, G_MAXINT64, &id, error))
+    return FALSE;
+  if (!pcn_post_status_parse (status_text, &status, &local_error))
+    return option_error (error, "--status", local_error);
+  if (date_text != NULL)
+    {
+      if (!pcn_date_parse (date_text, &date, &local_error))
+        return option_error (error, "--date", local_error);
+      date_iso = pcn_date_to_iso (&date);
+    }
+  if (status == PCN_POST_STATUS_IN_POST && staff_text == NULL)
+    return usage_error (error, _("--staff is required with --status in_post"));
+  if (status != PCN_POST_STATUS_IN_POST && staff_text != NULL)
+    return usage_error (error, _("--staff goes only with --status in_post"));
+  if (status != PCN_POST_STATUS_IN_POST && date_iso == NULL)
+    date_iso = pcn_date_to_iso (&context->as_at);
+
+  store = open_store (context, error);
+  if (store == NULL)
+    return FALSE;
+  network = require_network (store, error);
+  if (network == NULL)
+    return FALSE;
+  if (staff_text != NULL)
+    {
+      staff = find_staff_member (store, staff_text, error);
+      if (staff == NULL)
+        return FALSE;
+    }
+
+  post = pcn_store_set_post_status (store, id, status, date_iso,
+                                    staff ? pcn_staff_get_id (staff) : 0, &local_error);
+  if (post == NULL)
+    {
+      if (g_error_matches (local_error, PCN_STORE_ERROR, PCN_STORE_ERROR_NOT_FOUND) &&
+          staff == NULL)
+        g_set_error (error, PCNW_ERROR, PCNW_ERROR_REFUSED, "--id: %s", local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  name = pcn_post_dup_display_name (post);
+  if (staff != NULL)
+    /* Translators: "Post 3 (CP post 3) is in post from 2024-04-01: Priya Raman" */
+    g_print (_("Post %" G_GINT64_FORMAT " (%s) is in post from %s: %s\n"),
+             id, name, pcn_post_get_status_date (post, status), pcn_staff_get_name (staff));
+  else
+    /* Translators: "Post 3 (CP post 3) is advertised from 2026-06-01" */
+    g_print (_("Post %" G_GINT64_FORMAT " (%s) is %s from %s\n"), id, name,
+             pcn_post_status_to_string (status), pcn_post_get_status_date (post, status));
+  if (pcn_post_get_time_to_fill_days (post) >= 0 && status == PCN_POST_STATUS_IN_POST)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Time to fill: %d day from the advert\n",
+                          "Time to fill: %d days from the advert\n",
+                          (gulong) pcn_post_get_time_to_fill_days (post)),
+             pcn_post_get_time_to_fill_days (post));
+  return TRUE;
+}
+
+static gboolean
+cmd_staff_leave (PcnwContext  *context,
+                 GStrv        *args,
+                 GError      **error)
+{
+  g_autofree char *staff_text = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *reason = NULL;
+  GOptionEntry entries[] = {
+    { "staff", 0, 0, G_OPTION_ARG_STRING, &staff_text, N_("Who is leaving"),
+      N_("NAME|PAYROLL_ID") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("Their last day in post"),
+      "YYYY-MM-DD" },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why they are leaving"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(PcnNetwork) network = NULL;
+  g_autoptr(PcnStaff) staff = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *iso = NULL;
+  const char *field = NULL;
+  GDate date;
+
+  if (!parse_options (args, NULL,
+                      _("Record a leaver; a post they fill becomes vacant from the next day."),
+                      entries, error) ||
+      !check_arguments (*args, 0, NULL, error) ||
+      !require_option (staff_text, "--staff", error) ||
+      !require_option (date_text, "--date", error) ||
+      !require_option (reason, "--reason", error))
+    return FALSE;
+  if (!pcn_date_parse (date_text, &date, &local_error))
+    return option_error (error, "--date", local_error);
+  iso = pcn_date_to_iso (&date);
+
+  store = open_store (context, error);
+  if (store == NULL)
+    return FALSE;
+  network = require_network (store, error);
+  if (network == NULL)
+    return FALSE;
+  staff = find_staff_member (store, staff_text, error);
+  if (staff == NULL)
+    return FALSE;
+  if (!pcn_staff_validate_leaver (staff, iso, reason, &field, &local_error))
+    return field_error (error, g_strcmp0 (field, "end_date") == 0 ? "date"
+                               : g_strcmp0 (field, "leaving_reason") == 0 ? "reason" : field,
+                        local_error);
+  if (!pcn_store_record_leaver (store, pcn_staff_get_id (staff), iso, reason, error))
+    return FALSE;
+
+  /* Translators: "Recorded Priya Raman as a leaver: last day 2026-05-31" */
+  g_print (_("Recorded %s as a leaver: last day %s\n"), pcn_staff_get_name (staff), iso);
+
+  posts = pcn_store_list_posts (store, error);
+  if (posts == NULL)
+    return FALSE;
+  for (guint i = 0; i < posts->len; i++)
+    {
+      PcnPost *post = g_ptr_array_index (posts, i);
+      g_autofree char *name = NULL;
+      g_autofree char *since = NULL;
+      GDate next = date;
+
+      g_date_add_days (&next, 1);
+      since = pcn_date_to_iso (&next);
+      if (g_strcmp0 (pcn_post_get_vacant_since (post), since) != 0 ||
+          pcn_post_get_staff_id (post) != 0)
+        continue;
+      name = pcn_post_dup_display_name (post);
+      /* Translators: "Post 3 (CP post 3) is vacant from 2026-06-01" */
+      g_print (_("Post %" G_GINT64_FORMAT " (%s) is vacant from %s\n"),
+               pcn_post_get_id (post), name, since);
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------- budget */
+
+/* "3", "2.5", "1.25" (percent) → basis points. */
+static gboolean
+parse_percent (const char  *text,
+               int         *out_bp,
+               GError     **error)
+{
+  const char *p = text;
+  gint64 whole = 0;
+  int frac = 0, n_frac = 0;
+
+  if (*p == '\0')
+    goto bad;
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      whole = whole * 10 + (*p - '0');
+      if (whole > 100)
+        goto bad;
+    }
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      {
+        if (++n_frac > 2)
+          goto bad;
+        frac = frac * 10 + (*p - '0');
+      }
+  if (*p == '%')
+    p++;
+  if (*p != '\0' || p == text)
+    goto bad;
+  if (n_frac == 1)
+    frac *= 10;
+  *out_bp = (int) whole * 100 + frac;
+  if (*out_bp > 10000)
+    goto bad;
+  return TRUE;
+
+bad:
+  g_set_error (error, PCN_CORE_ERROR, PCN_CORE_ERROR_INVALID,
+               _("“%s” is not a percentage from 0 to 100 (e.g. 3 or 2.5)"), text);
+  return FALSE;
+}
+
+static char *
+format_percent_bp (int bp)
+{
+  return g_strdup_printf ("%d.%02d%%", bp / 100, bp % 100);
+}
+
+/* Pads @text on the left to @width characters (not bytes: “£” is two). */
+static char *
+pad_left (const char *text,
+          int         width)
+{
+  glong n = g_utf8_strlen (text, -1);
+  GString *s = g_string_new (NULL);
+
+  for (glong i = n; i < width; i++)
+    g_string_append_c (s, ' ');
+  g_string_append (s, text);
+  return g_string_free (s, FALSE);
+}
+
+/* Reads --year, --uplift and --uplift-from shared by the budget commands. */
+static gboolean
+parse_uplift_options (const char  *uplift_text,
+                      const char  *from_text,
+                      int          year,
+                      PcnUplift   *out_uplift,
+                      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  out_uplift->bp = 0;
+  out_uplift->from_month_index = 0;
+  if (uplift_text == NULL)
+    {
+      if (from_text != NULL)
+        return usage_error (error, _("--uplift-from goes only with --uplift"));
+      return TRUE;
+    }
+  if (!parse_percent (uplift_text, &out_uplift->bp, &local_error))
+    return option_error (error, "--uplift", local_error);
+  if (from_text != NULL)
+    {
+      int y = 0, m = 0, index;
+
+      if (!pcn_month_parse (from_text, &y, &m, &local_error))
+        return option_error (error, "--uplift-from", local_error);
+      index = (y - year) * 12 + m - 4;
+      if (index < 0 || index >= PCN_LEDGER_MONTHS)
+        {
+          g_autofree char *fy = pcn_financial_year_name (year);
+
+          /* Translators: %1$s a month such as 2026-10, %2$s a year such as 2026/27 */
+          return usage_error (error, _("--uplift-from: %1$s is not a month of %2$s"),
+                              from_text, fy);
+        }
+      out_uplift->from_month_index = index;
+    }
+  return TRUE;
+}
+
+static char *
+month_name (int year,
+            int month)
+{
+  return g_strdup_printf ("%04d-%02d", year, month);
+}
+
+static void
+add_budget_json (JsonBuilder      *builder,
+                 PcnLedgerData    *data,
+                 PcnLedger        *ledger,
+                 const PcnUplift  *uplift,
+                 GPtrArray        *turnover,
+                 GPtrArray        *vacancies)
+{
+  g_autofree char *as_at = pcn_date_to_iso (&data->as_at);
+  gboolean has_allocation = pcn_ledger_has_allocation (ledger);
+  GPtrArray *checks = pcn_ledger_get_checks (ledger);
+
+  json_builder_begin_object (builder);
+  json_add_string_or_null (builder, "financial_year", pcn_ledger_get_year_name (ledger));
+  json_add_string_or_null (builder, "as_at", as_at);
+  json_add_int_or_null (builder, "allocation_pence", pcn_ledger_get_allocation (ledger),
+                        has_allocation);
+  json_add_string_or_null (builder, "allocation_source",
+                           pcn_allocation_source_to_string (data->allocation_source));
+  json_add_string_or_null (builder, "allocation_formula", data->allocation_formula);
+  json_add_int_or_null (builder, "computed_allocation_pence", data->computed_allocation_pence,
+                        data->computed_allocation_pence >= 0);
+
+  json_builder_set_member_name (builder, "on_costs");
+  json_builder_begin_object (builder);
+  json_add_int_or_null (builder, "employer_ni_bp", data->input.on_costs.employer_ni_bp, TRUE);
+  json_add_int_or_null (builder, "employer_pension_bp", data->input.on_costs.employer_pension_bp,
+                        TRUE);
+  json_builder_set_member_name (builder, "entered");
+  json_builder_add_boolean_value (builder, data->on_costs_entered);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "uplift");
+  if (uplift->bp != 0)
+    {
+      int y, m;
+      g_autofree char *from = NULL;
+
+      pcn_ledger_month_date (data->input.year, uplift->from_month_index, &y, &m);
+      from = month_name (y, m);
+      json_builder_begin_object (builder);
+      json_add_int_or_null (builder, "bp", uplift->bp, TRUE);
+      json_add_string_or_null (builder, "from", from);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "months");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < PCN_LEDGER_MONTHS; i++)
+    {
+      const PcnLedgerMonth *lm = pcn_ledger_get_month (ledger, i);
+      g_autofree char *month = month_name (lm->year, lm->month);
+
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "month", month);
+      json_add_int_or_null (builder, "in_post_pence", lm->in_post_pence, TRUE);
+      json_add_int_or_null (builder, "planned_pence", lm->planned_pence, TRUE);
+      json_add_int_or_null (builder, "total_pence", lm->total_pence, TRUE);
+      json_add_int_or_null (builder, "cumulative_pence", lm->cumulative_pence, TRUE);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_add_int_or_null (builder, "forecast_pence", pcn_ledger_get_forecast (ledger), TRUE);
+  json_add_int_or_null (builder, "headroom_pence", pcn_ledger_get_headroom (ledger),
+                        has_allocation);
+
+  json_builder_set_member_name (builder, "checks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      PcnCheck *check = g_ptr_array_index (checks, i);
+      const char *subject = check->subject == PCN_CHECK_SUBJECT_STAFF ? "staff"
+                            : check->subject == PCN_CHECK_SUBJECT_POST ? "post" : NULL;
+
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "rule", check->rule_id);
+      json_add_string_or_null (builder, "year", check->year_name);
+      json_add_string_or_null (builder, "severity",
+                               pcn_check_severity_to_string (check->severity));
+      json_add_string_or_null (builder, "message", check->message);
+      json_add_string_or_null (builder, "subject", subject);
+      json_add_int_or_null (builder, "subject_id", check->subject_id, subject != NULL);
+      json_add_string_or_null (builder, "subject_name", check->subject_name);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "turnover");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < turnover->len; i++)
+    {
+      PcnTurnover *t = g_ptr_array_index (turnover, i);
+
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "role", t->role_code);
+      json_add_int_or_null (builder, "leavers", t->leavers, TRUE);
+      json_add_int_or_null (builder, "headcount_start", t->headcount_start, TRUE);
+      json_add_int_or_null (builder, "headcount_end", t->headcount_end, TRUE);
+      json_add_int_or_null (builder, "rate_bp", t->rate_bp, t->rate_bp >= 0);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "vacancies");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < vacancies->len; i++)
+    {
+      PcnVacancy *v = g_ptr_array_index (vacancies, i);
+
+      json_builder_begin_object (builder);
+      json_add_int_or_null (builder, "post_id", v->post_id, TRUE);
+      json_add_string_or_null (builder, "post", v->post_name);
+      json_add_string_or_null (builder, "role", v->role_code);
+      json_builder_set_member_name (builder, "wte");
+      json_builder_add_double_value (builder, v->wte / 1000.0);
+      json_add_string_or_null (builder, "vacant_since", v->vacant_since);
+      json_add_int_or_null (builder, "days_vacant", v->days_vacant, TRUE);
+      json_add_int_or_null (builder, "months_vacant", v->months_vacant, TRUE);
+      json_add_int_or_null (builder, "underspend_pence", v->underspend_pence, TRUE);
+      json_builder_set_member_name (builder, "no_rate");
+      json_builder_add_boolean_value (builder, v->no_rate);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+print_budget_text (PcnLedgerData    *data,
+                   PcnLedger        *ledger,
+                   const PcnUplift  *uplift,
+                   GPtrArray        *turnover,
+                   GPtrArray        *vacancies)
+{
+  g_autofree char *as_at = pcn_date_to_iso (&data->as_at);
+  const char *fy = pcn_ledger_get_year_name (ledger);
+  GPtrArray *checks = pcn_ledger_get_checks (ledger);
+  gint64 forecast = pcn_ledger_get_forecast (ledger);
+  const int w = 16;
+
+  /* Translators: "ARRS budget 2026/27 for Riverside Health PCN, as at 2026-06-01" */
+  g_print (_("ARRS budget %1$s for %2$s, as at %3$s\n"), fy,
+           pcn_network_get_name (data->network), as_at);
+  g_print ("\n");
+
+  if (pcn_ledger_has_allocation (ledger))
+    {
+      g_autofree char *money = pcn_money_format (pcn_ledger_get_allocation (ledger));
+
+      if (data->allocation_source == PCN_ALLOCATION_SOURCE_ENTERED)
+        g_print (_("Allocation: %s (entered)\n"), money);
+      else
+        g_print (_("Allocation: %s (worked out from the weighted list size)\n"), money);
+    }
+  else
+    /* Translators: %d is a year such as 2026 */
+    g_print (_("Allocation: not known — enter it with “pcnw year set --year %d”\n"),
+             data->input.year);
+  if (data->allocation_formula != NULL)
+    g_print (_("  Formula: %s\n"), data->allocation_formula);
+  else if (data->allocation_note != NULL)
+    g_print (_("  Formula: none — %s\n"), data->allocation_note);
+  {
+    g_autofree char *ni = format_percent_bp (data->input.on_costs.employer_ni_bp);
+    g_autofree char *pension = format_percent_bp (data->input.on_costs.employer_pension_bp);
+
+    if (data->on_costs_entered)
+      g_print (_("On-costs: employer NI %s, employer pension %s\n"), ni, pension);
+    else
+      g_print (_("On-costs: employer NI %s, employer pension %s (defaults, not entered "
+                 "for this year)\n"), ni, pension);
+  }
+  if (uplift->bp != 0)
+    {
+      int y, m;
+      g_autofree char *pct = format_percent_bp (uplift->bp);
+
+      pcn_ledger_month_date (data->input.year, uplift->from_month_index, &y, &m);
+      /* Translators: "What if: pay rises 3.00% from 2026-10 (nothing was saved)" */
+      g_print (_("What if: pay rises %s from %04d-%02d (nothing was saved)\n"), pct, y, m);
+    }
+  g_print ("\n");
+
+  {
+    g_autofree char *h1 = pad_left (_("In post"), w);
+    g_autofree char *h2 = pad_left (_("Planned"), w);
+    g_autofree char *h3 = pad_left (_("Total"), w);
+    g_autofree char *h4 = pad_left (_("Cumulative"), w);
+
+    g_print ("%-8s%s%s%s%s\n", _("Month"), h1, h2, h3, h4);
+  }
+  for (guint i = 0; i < PCN_LEDGER_MONTHS; i++)
+    {
+      const PcnLedgerMonth *lm = pcn_ledger_get_month (ledger, i);
+      g_autofree char *month = month_name (lm->year, lm->month);
+      g_autofree char *m1 = pcn_money_format (lm->in_post_pence);
+      g_autofree char *m2 = pcn_money_format (lm->planned_pence);
+      g_autofree char *m3 = pcn_money_format (lm->total_pence);
+      g_autofree char *m4 = pcn_money_format (lm->cumulative_pence);
+      g_autofree char *p1 = pad_left (m1, w);
+      g_autofree char *p2 = pad_left (m2, w);
+      g_autofree char *p3 = pad_left (m3, w);
+      g_autofree char *p4 = pad_left (m4, w);
+
+      g_print ("%-8s%s%s%s%s\n", month, p1, p2, p3, p4);
+    }
+  g_print ("\n");
+
+  {
+    g_autofree char *money = pcn_money_format (forecast);
+
+    g_print (_("Forecast year-end spend: %s\n"), money);
+  }
+  if (pcn_ledger_has_allocation (ledger))
+    {
+      gint64 headroom = pcn_ledger_get_headroom (ledger);
+      g_autofree char *money = pcn_money_format (headroom >= 0 ? headroom : -headroom);
+
+      if (headroom >= 0)
+        g_print (_("Headroom: %s of the allocation is not yet planned\n"), money);
+      else
+        g_print (_("Overspend: the forecast is %s over the allocation\n"), money);
+    }
+  else
+    g_print (_("Headroom: not known without an allocation\n"));
+  g_print ("\n");
+
+  if (checks->len == 0)
+    g_print (_("Checks: none — every rule checked is met\n"));
+  else
+    {
+      guint n_errors = pcn_ledger_count_checks (ledger, PCN_CHECK_ERROR);
+      guint n_warnings = pcn_ledger_count_checks (ledger, PCN_CHECK_WARNING);
+
+      /* Translators: "Checks: 2 errors, 3 warnings" */
+      g_print (_("Checks: %u errors, %u warnings\n"), n_errors, n_warnings);
+      for (guint i = 0; i < checks->len; i++)
+        {
+          PcnCheck *check = g_ptr_array_index (checks, i);
+
+          /* Translators: "  error  cap:DTL:2022-10-01 (2026/27): message" */
+          g_print (_("  %-7s %s (%s): %s\n"), pcn_check_severity_to_string (check->severity),
+                   check->rule_id, check->year_name ? check->year_name : fy, check->message);
+        }
+    }
+
+  if (turnover->len > 0)
+    {
+      PcnTurnover *all = g_ptr_array_index (turnover, 0);
+      GDate start;
+      g_autofree char *start_iso = NULL;
+
+      pcn_turnover_period (&data->as_at, &start);
+      start_iso = pcn_date_to_iso (&start);
+      g_print ("\n");
+      if (all->rate_bp >= 0)
+        {
+          g_autofree char *pct = format_percent_bp (all->rate_bp);
+
+          /* Translators: "Turnover 2025-06-02 to 2026-06-01: 2 leavers, 8.33%" */
+          g_print (_("Turnover %s to %s: %d leavers, %s\n"), start_iso, as_at, all->leavers, pct);
+        }
+      else
+        g_print (_("Turnover %s to %s: %d leavers\n"), start_iso, as_at, all->leavers);
+    }
+  if (vacancies->len > 0)
+    {
+      g_print (_("Vacancies as at %s:\n"), as_at);
+      for (guint i = 0; i < vacancies->len; i++)
+        {
+          PcnVacancy *v = g_ptr_array_index (vacancies, i);
+          g_autofree char *money = pcn_money_format (v->underspend_pence);
+
+          /* Translators: "  CP post 3 (CP): vacant since 2026-03-01, 3 months, £16,000.00 unclaimed" */
+          g_print (_("  %s (%s): vacant since %s, %d months, %s unclaimed\n"), v->post_name,
+                   v->role_code, v->vacant_since, v->months_vacant, money);
+        }
+    }
+}
+
+static gboolean
+cmd_report_budget (PcnwContext  *context,
+                   GStrv        *args,
+                   GError      **error)
+{
+  g_autofree char *year_text = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *uplift_text = NULL;
+  g_autofree char *uplift_from = NULL;
+  GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text,
+      N_("The financial year by its first calendar year (2026 is 2026/27)"), "YYYY" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or json"), N_("FORMAT") },
+    { "uplift", 0, 0, G_OPTION_ARG_STRING, &uplift_text,
+      N_("What if pay rose by this percentage (nothing is saved)"), "PCT" },
+    { "uplift-from", 0, 0, G_OPTION_ARG_STRING, &uplift_from,
+      N_("The month the uplift starts (default: April)"), "YYYY-MM" },
+    { NULL }
+  };
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(PcnNetwork) network = NULL;
+  g_autoptr(PcnLedgerData) data = NULL;
+  g_autoptr(PcnLedger) ledger = NULL;
+  g_autoptr(GPtrArray) turnover = NULL;
+  g_autoptr(GPtrArray) vacancies = NULL;
+  g_autoptr(GError) local_error = NULL;
+  PcnUplift uplift;
+  gboolean json = FALSE;
+  int year = 0;
+
+  if (!parse_options (args, NULL,
+                      _("The year’s ARRS ledger: the allocation, month by month spend on staff "
+                        "in post and planned posts, the forecast, headroom and rule checks."),
+                      entries, error) ||
+      !check_arguments (*args, 0, NULL, error) ||
+      !require_option (year_text, "--year", error) ||
+      !parse_format_option (format, "text", &json, error))
+    return FALSE;
+  if (!pcn_financial_year_parse (year_text, &year, &local_error))
+    return option_error (error, "--year", local_error);
+  if (!parse_uplift_options (uplift_text, uplift_from, year, &uplift, error))
+    return FALSE;
+
+  store = open_store (context, error);
+  if (store == NULL)
+    return FALSE;
+  network = require_network (store, error);
+  if (network == NULL)
+    return FALSE;
+  data = pcn_store_load_ledger_data (store, year, &context->as_at, error);
+  if (data == NULL)
+    return FALSE;
+  if (uplift.bp != 0)
+    ledger = pcn_ledger_what_if_uplift (&data->input, uplift.bp, uplift.from_month_index);
+  else
+    ledger = pcn_ledger_compute (&data->input);
+  turnover = pcn_turnover_compute (data->input.staff, &data->as_at);
+  vacancies = pcn_vacancies_compute (data->input.posts, data->input.rates, data->input.rules,
+                                     data->input.area, &data->as_at);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      add_budget_json (builder, data, ledger, &uplift, turnover, vacancies);
+      print_json (builder);
+    }
+  else
+    print_budget_text (data, ledger, &uplift, turnover, vacancies);
+  return TRUE;
+}
+
+static gboolean
+cmd_plan_latest_start (PcnwContext  *context,
+                       GStrv        *args,
+                       GError      **error)
+{
+  g_autofree char *year_text = NULL;
+  g_autofree char *role_text = NULL;
+  g_autofree char *wte_text = NULL;
+  g_autofree char *cost_text = NULL;
+  GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text,
+      N_("The financial year by its first calendar year (2026 is 2026/27)"), "YYYY" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role_text, N_("Role code or name"), N_("CODE") },
+    { "wte", 0, 0, G_OPTION_ARG_STRING, &wte_text,
+      N_("Whole-time equivalent, more than 0 and at most 1"), "W" },
+    { "annual-cost", 0, 0, G_OPTION_ARG_STRING, &cost_text,
+      N_("Expected cost a year, pay plus on-costs (default: the role’s maximum)"), N_("POUNDS") },
+    { NULL }
+  };
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(PcnNetwork) network = NULL;
+  g_autoptr(PcnLedgerData) data = NULL;
+  g_autoptr(PcnLedger) ledger = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *cost_money = NULL;
+  g_autofree char *unspent_money = NULL;
+  g_autofree char *wte = NULL;
+  PcnRole *role;
+  int year = 0, wte_milli = 0, month_index = 0, y = 0, m = 0;
+  gint64 cost = -1, post_cost = 0, unspent = 0;
+
+  if (!parse_options (args, NULL,
+                      _("The last month a new post can start and still fit the year’s "
+                        "headroom, and what would go unspent."),
+                      entries, error) ||
+      !check_arguments (*args, 0, NULL, error) ||
+      !require_option (year_text, "--year", error) ||
+      !require_option (role_text, "--role", error) ||
+      !require_option (wte_text, "--wte", error))
+    return FALSE;
+  if (!pcn_financial_year_parse (year_text, &year, &local_error))
+    return option_error (error, "--year", local_error);
+  if (!pcn_wte_parse (wte_text, &wte_milli, &local_error))
+    return option_error (error, "--wte", local_error);
+  if (cost_text != NULL && !pcn_money_parse (cost_text, &cost, &local_error))
+    return option_error (error, "--annual-cost", local_error);
+
+  store = open_store (context, error);
+  if (store == NULL)
+    return FALSE;
+  network = require_network (store, error);
+  if (network == NULL)
+    return FALSE;
+  data = pcn_store_load_ledger_data (store, year, &context->as_at, error);
+  if (data == NULL)
+    return FALSE;
+  role = pcn_roles_find (data->input.roles, role_text);
+  if (role == NULL)
+    {
+      g_set_error (error, PCNW_ERROR, PCNW_ERROR_REFUSED,
+                   _("--role: “%s” is not a known role (see “pcnw rates list”)"), role_text);
+      return FALSE;
+    }
+  ledger = pcn_ledger_compute (&data->input);
+  if (!pcn_ledger_latest_start (&data->input, ledger, pcn_role_get_code (role), wte_milli, cost,
+                                &month_index, &post_cost, &unspent, &local_error))
+    {
+      g_set_error (error, PCNW_ERROR, PCNW_ERROR_REFUSED, "%s", local_error->message);
+      return FALSE;
+    }
+
+  pcn_ledger_month_date (year, month_index, &y, &m);
+  cost_money = pcn_money_format (post_cost);
+  unspent_money = pcn_money_format (unspent);
+  wte = pcn_wte_format (wte_milli);
+  /* Translators: "Latest start for CP at 1.0 WTE in 2026/27: 2026-11-01" */
+  g_print (_("Latest start for %1$s at %2$s WTE in %3$s: %4$04d-%5$02d-01\n"),
+           pcn_role_get_code (role), wte, pcn_ledger_get_year_name (ledger), y, m);
+  g_print (_("Cost from then to March: %s\n"), cost_money);
+  g_print (_("Unspent at year end if it starts then: %s\n"), unspent_money);
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ help */
 
 static gboolean cmd_help (PcnwContext  *context,
@@ -1264,6 +2469,23 @@ static const PcnwCommand commands[] = {
   { "list", "staff", cmd_list_staff, "[--format tsv|json]", N_("the staff") },
   { "export", "staff", cmd_export_staff, "--output FILE.xlsx",
     N_("the staff list as a workbook") },
+  { "staff", "leave", cmd_staff_leave, "--staff NAME|PAYROLL_ID --date YYYY-MM-DD --reason TEXT",
+    N_("record a leaver; a post they fill becomes vacant") },
+  { "plan", "add", cmd_plan_add,
+    "--role CODE --wte W --start YYYY-MM-DD [--band B] [--annual-cost POUNDS] [--status S] "
+    "[--practices LIST] [--title TEXT] [--funding arrs|other] [--employer-model M] "
+    "[--purpose LIST]",
+    N_("add a post to the recruitment plan") },
+  { "plan", "list", cmd_plan_list, "[--format tsv|json]", N_("the posts of the recruitment plan") },
+  { "plan", "status", cmd_plan_status,
+    "--id N --status S [--date YYYY-MM-DD] [--staff NAME|PAYROLL_ID]",
+    N_("move a post along the pipeline; in_post links who fills it") },
+  { "plan", "latest-start", cmd_plan_latest_start,
+    "--year YYYY --role CODE --wte W [--annual-cost POUNDS]",
+    N_("the last month a new post can start within the headroom") },
+  { "report", "budget", cmd_report_budget,
+    "--year YYYY [--format text|json] [--uplift PCT [--uplift-from YYYY-MM]]",
+    N_("the year’s ledger: allocation, monthly spend, forecast, headroom, checks") },
   { "demo", NULL, cmd_demo, "[--staff N]",
     N_("fill an empty database with a realistic sample PCN") },
   { "backup", NULL, cmd_backup, "--output FILE", N_("a consistent copy of the database") },

@@ -389,6 +389,112 @@ reference_per_head_pence (PcnStore *store,
   return -1;
 }
 
+/* The sample recruitment plan: two posts planned from January, one
+ * advertised, one offered, one in post (filled by @holder) and one
+ * withdrawn. Dates are relative to @today. */
+typedef struct
+{
+  const char *title;
+  const char *role;
+  int         wte;
+  const char *band;
+  gint64      annual_cost;   /* pounds, pay plus on-costs; 0: the role's maximum */
+  int         employer_model;
+  const char *practices;
+  const char *purposes;
+  int         start;         /* days from today; G_MAXINT: the next 1 January */
+  int         dates[PCN_POST_N_STATUSES];  /* days from today, NO_END: none */
+  PcnPostStatus status;
+} DemoPost;
+
+#define NO_DATE NO_END
+#define NEXT_JANUARY G_MAXINT
+
+static const DemoPost demo_posts[] = {
+  { "Clinical pharmacist – Castle Street", "CP", 1000, "7", 62000,
+    PCN_EMPLOYER_MODEL_PCN_LEAD_PRACTICE, "Castle Street Health Centre=6;Millbrook Surgery=4",
+    "structured_medication_reviews", NEXT_JANUARY,
+    { -60, -20, NO_DATE, NO_DATE, NO_DATE, NO_DATE, NO_DATE }, PCN_POST_STATUS_APPROVED },
+  { "Care co-ordinator – Abbey Fields", "CC", 1000, "4", 0,
+    PCN_EMPLOYER_MODEL_PCN_LEAD_PRACTICE, "Abbey Fields Family Practice=10",
+    "enhanced_access;personalised_care", NEXT_JANUARY,
+    { -30, NO_DATE, NO_DATE, NO_DATE, NO_DATE, NO_DATE, NO_DATE }, PCN_POST_STATUS_PROPOSED },
+  { "First contact physiotherapist – Millbrook", "FCP_PHYSIO", 1000, "7", 0,
+    PCN_EMPLOYER_MODEL_FEDERATION, "Millbrook Surgery=5;The Old Forge Practice=5",
+    PCN_POST_PURPOSE_CORE, 90,
+    { -70, -40, -14, NO_DATE, NO_DATE, NO_DATE, NO_DATE }, PCN_POST_STATUS_ADVERTISED },
+  { "Paramedic – Abbey Fields", "PARAMEDIC", 1000, "7", 63500,
+    PCN_EMPLOYER_MODEL_FEDERATION, "Abbey Fields Family Practice=5;Castle Street Health Centre=5",
+    "enhanced_access", 45,
+    { -120, -100, -75, -30, -10, NO_DATE, NO_DATE }, PCN_POST_STATUS_OFFERED },
+  { "Clinical pharmacist – Riverside", "CP", 1000, "8a", 0,
+    PCN_EMPLOYER_MODEL_PCN_LEAD_PRACTICE, "Riverside Medical Centre=5;Millbrook Surgery=5",
+    "structured_medication_reviews", 0,
+    { NO_DATE, NO_DATE, NO_DATE, NO_DATE, NO_DATE, NO_DATE, NO_DATE }, PCN_POST_STATUS_IN_POST },
+  { "Second digital and transformation lead", "DTL", 1000, "8a", 0,
+    PCN_EMPLOYER_MODEL_FEDERATION, NULL, PCN_POST_PURPOSE_CORE, -60,
+    { -200, NO_DATE, NO_DATE, NO_DATE, NO_DATE, NO_DATE, -150 }, PCN_POST_STATUS_WITHDRAWN },
+};
+
+static PcnPost *
+post_from_demo (const DemoPost *d,
+                const GDate    *today,
+                PcnStaff       *holder)
+{
+  g_autoptr(PcnPost) post = pcn_post_new ();
+  g_auto(GStrv) purposes = g_strsplit (d->purposes, ";", -1);
+  g_autofree char *start = NULL;
+
+  if (d->start == NEXT_JANUARY)
+    {
+      GDate jan;
+
+      g_date_clear (&jan, 1);
+      g_date_set_dmy (&jan, 1, G_DATE_JANUARY, g_date_get_year (today) + 1);
+      start = pcn_date_to_iso (&jan);
+    }
+  else
+    start = iso_from_offset (today, d->start);
+
+  pcn_post_set_title (post, d->title);
+  pcn_post_set_role_code (post, d->role);
+  pcn_post_set_wte (post, d->wte);
+  pcn_post_set_band (post, d->band);
+  pcn_post_set_annual_cost (post, d->annual_cost > 0 ? d->annual_cost * 100 : -1);
+  pcn_post_set_employer_model (post, d->employer_model);
+  pcn_post_set_purposes (post, (const char * const *) purposes);
+  pcn_post_set_start_date (post, start);
+  if (d->practices != NULL)
+    {
+      g_autoptr(GPtrArray) sessions = pcn_sessions_parse (d->practices, NULL);
+
+      g_assert (sessions != NULL);
+      pcn_post_set_sessions (post, sessions);
+    }
+  for (guint st = 0; st < PCN_POST_N_STATUSES; st++)
+    if (d->dates[st] != NO_DATE)
+      {
+        g_autofree char *iso = iso_from_offset (today, d->dates[st]);
+        pcn_post_set_status (post, st, iso);
+      }
+  pcn_post_set_status (post, d->status, NULL);
+
+  if (d->status == PCN_POST_STATUS_IN_POST && holder != NULL)
+    {
+      GDate start_date;
+      g_autofree char *advertised = NULL;
+
+      /* Advertised 95 days before the holder started: the time to fill. */
+      pcn_date_from_iso (pcn_staff_get_start_date (holder), &start_date);
+      g_date_subtract_days (&start_date, 95);
+      advertised = pcn_date_to_iso (&start_date);
+      pcn_post_set_status (post, PCN_POST_STATUS_ADVERTISED, advertised);
+      pcn_post_set_start_date (post, pcn_staff_get_start_date (holder));
+      pcn_post_fill (post, holder);
+    }
+  return g_steal_pointer (&post);
+}
+
 /* ----------------------------------------------------------------- public */
 
 gboolean
@@ -403,6 +509,7 @@ pcn_demo_fill (PcnStore    *store,
   g_autoptr(GPtrArray) practice_names = NULL;
   g_autoptr(GPtrArray) roles = NULL;
   g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GRand) rand = NULL;
   GDate real_today;
@@ -499,5 +606,22 @@ pcn_demo_fill (PcnStore    *store,
   if (!pcn_store_set_allocation (store, 2026, G_GINT64_CONSTANT (149867500), error))
     return FALSE;
 
-  return pcn_store_import_staff (store, staff, NULL, _("the sample PCN"), error);
+  if (!pcn_store_import_staff (store, staff, NULL, _("the sample PCN"), error))
+    return FALSE;
+
+  /* The recruitment plan; the in-post CP is the sample's first person. */
+  posts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (demo_posts); i++)
+    {
+      PcnStaff *holder = NULL;
+
+      if (demo_posts[i].status == PCN_POST_STATUS_IN_POST)
+        {
+          holder = g_ptr_array_index (staff, 0);
+          if (g_strcmp0 (pcn_staff_get_role_code (holder), demo_posts[i].role) != 0)
+            continue;
+        }
+      g_ptr_array_add (posts, post_from_demo (&demo_posts[i], today, holder));
+    }
+  return pcn_store_add_posts (store, posts, error);
 }

@@ -16,7 +16,9 @@ G_BEGIN_DECLS
  * staff across more than ten roles, with dates relative to @today (NULL:
  * the real date). @n_staff 0 gives the hand-written sample; a larger number
  * adds deterministic generated staff (for benchmarks), a smaller one keeps
- * the first @n_staff people of the sample. Refuses a database that already
+ * the first @n_staff people of the sample. The recruitment plan has six
+ * posts: two planned from the next 1 January, one advertised, one offered,
+ * one in post (filled by the first person) and one withdrawn. Refuses a database that already
  * holds a PCN with PCN_STORE_ERROR_EXISTS. */
 gboolean pcn_demo_fill (PcnStore    *store,
                         guint        n_staff,
