@@ -1,5 +1,6 @@
 /* test-store.c — the SQLite store: opening and refusing files, migrations,
- * the audit log, the ARRS reference data, staff and backups.
+ * the audit log, the ARRS reference data, staff, posts, the ledger loader
+ * and backups.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -523,6 +524,374 @@ test_audit_append_only (void)
   g_assert_cmpuint (after->len, ==, before->len);
 }
 
+/* -------------------------------------------------------------- posts */
+
+static void
+test_migrate_from_2 (void)
+{
+  g_autofree char *path = test_path ("v2.db");
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  PcnStaff *ann;
+
+  store = _pcn_store_open_at_version (path, 2, &error);
+  g_assert_no_error (error);
+  create_network (store);
+  /* As a version-2 build wrote them: no prior_employment_12m column yet. */
+  g_assert_true (_pcn_store_exec (store,
+                                  "INSERT INTO staff (name, payroll_id, role_code, start_date, "
+                                  "wte_milli, annual_salary_pence) "
+                                  "VALUES ('Ann Smith', 'A1', 'CP', '2024-04-01', 800, 4000000);"
+                                  "INSERT INTO staff_practice (staff_id, practice_id, sessions) "
+                                  "SELECT s.id, p.id, 4 FROM staff s, practice p "
+                                  "WHERE p.name = 'Elm Surgery'",
+                                  &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'post'"), ==, 0);
+
+  store = open_ok (path);
+  staff = pcn_store_list_staff (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (staff->len, ==, 1);
+  ann = g_ptr_array_index (staff, 0);
+  g_assert_cmpstr (pcn_staff_get_name (ann), ==, "Ann Smith");
+  g_assert_cmpint (pcn_staff_get_wte (ann), ==, 800);
+  g_assert_cmpint (pcn_staff_get_annual_salary (ann), ==, 4000000);
+  g_assert_cmpuint (pcn_staff_get_sessions (ann)->len, ==, 1);
+  g_assert_false (pcn_staff_get_prior_employment_12m (ann));
+
+  /* The new column is read and written. */
+  pcn_staff_set_prior_employment_12m (ann, TRUE);
+  g_assert_true (pcn_store_update_staff (store, ann, &error));
+  g_assert_no_error (error);
+  posts = pcn_store_list_posts (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (posts->len, ==, 0);
+  g_clear_pointer (&staff, g_ptr_array_unref);
+  staff = pcn_store_list_staff (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (pcn_staff_get_prior_employment_12m (g_ptr_array_index (staff, 0)));
+  g_clear_object (&store);
+
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, PCN_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM audit_log WHERE table_name = 'staff' "
+                                  "AND field = 'prior_employment_12m'"), ==, 1);
+}
+
+static PcnPost *
+make_post (const char *role,
+           int         wte,
+           const char *start)
+{
+  PcnPost *post = pcn_post_new ();
+
+  pcn_post_set_role_code (post, role);
+  pcn_post_set_wte (post, wte);
+  pcn_post_set_start_date (post, start);
+  return post;
+}
+
+static void
+test_posts_add_list_update_status (void)
+{
+  g_autofree char *path = test_path ("posts.db");
+  g_autoptr(PcnStore) store = open_ok (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcnPost) post = make_post ("clinical pharmacist", 1000, "2026-09-01");
+  g_autoptr(PcnPost) bad = make_post ("CP", 1500, "2026-09-01");
+  g_autoptr(PcnPost) moved = NULL;
+  g_autoptr(PcnPost) back = NULL;
+  g_autoptr(PcnPost) filled = NULL;
+  g_autoptr(PcnStaff) staff = make_staff ("Ann Smith", "A1", "CP", 1000);
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  const char *purposes[] = { "structured_medication_reviews", "enhanced_access", NULL };
+  PcnPost *got;
+  PcnAuditEntry *e;
+  guint n;
+
+  create_network (store);
+  g_assert_true (pcn_store_add_staff (store, staff, &error));
+  g_assert_no_error (error);
+
+  pcn_post_set_title (post, "CP – Elm");
+  pcn_post_set_band (post, "7");
+  pcn_post_set_annual_cost (post, 6000000);
+  pcn_post_set_employer_model (post, PCN_EMPLOYER_MODEL_FEDERATION);
+  pcn_post_set_purposes (post, purposes);
+  sessions = pcn_sessions_parse ("Elm Surgery=6;Oak Practice", &error);
+  g_assert_no_error (error);
+  pcn_post_set_sessions (post, sessions);
+  pcn_post_set_status (post, PCN_POST_STATUS_APPROVED, "2026-05-01");
+  g_assert_true (pcn_store_add_post (store, post, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pcn_post_get_id (post), >, 0);
+  g_assert_cmpstr (pcn_post_get_role_code (post), ==, "CP");  /* made canonical */
+
+  /* Refused by core validation, nothing written. */
+  g_assert_false (pcn_store_add_post (store, bad, &error));
+  g_assert_error (error, PCN_CORE_ERROR, PCN_CORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "wte: "));
+  g_clear_error (&error);
+  g_assert_cmpint (pcn_post_get_id (bad), ==, 0);
+
+  posts = pcn_store_list_posts (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (posts->len, ==, 1);
+  got = g_ptr_array_index (posts, 0);
+  g_assert_cmpstr (pcn_post_get_title (got), ==, "CP – Elm");
+  g_assert_cmpstr (pcn_post_get_band (got), ==, "7");
+  g_assert_cmpint (pcn_post_get_annual_cost (got), ==, 6000000);
+  g_assert_cmpint (pcn_post_get_employer_model (got), ==, PCN_EMPLOYER_MODEL_FEDERATION);
+  g_assert_cmpint (pcn_post_get_funding (got), ==, PCN_POST_FUNDING_ARRS);
+  g_assert_cmpstrv (pcn_post_get_purposes (got), purposes);
+  g_assert_cmpuint (pcn_post_get_sessions (got)->len, ==, 2);
+  g_assert_cmpstr (((PcnSession *) g_ptr_array_index (pcn_post_get_sessions (got), 0))->practice,
+                   ==, "Elm Surgery");
+  g_assert_cmpint (pcn_post_get_status (got), ==, PCN_POST_STATUS_APPROVED);
+  g_assert_cmpstr (pcn_post_get_status_date (got, PCN_POST_STATUS_APPROVED), ==, "2026-05-01");
+  g_assert_cmpstr (pcn_post_get_start_date (got), ==, "2026-09-01");
+
+  /* Update: WTE and one practice fewer. */
+  pcn_post_set_wte (got, 800);
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+  sessions = pcn_sessions_parse ("Elm Surgery=5", &error);
+  pcn_post_set_sessions (got, sessions);
+  g_assert_true (pcn_store_update_post (store, got, &error));
+  g_assert_no_error (error);
+
+  /* The pipeline: advertised, interviewing, back to advertised (the
+   * interview date is cleared), then filled by Ann. */
+  moved = pcn_store_set_post_status (store, pcn_post_get_id (post), PCN_POST_STATUS_INTERVIEWING,
+                                     "2026-06-20", 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (moved);
+  g_clear_object (&moved);
+  g_assert_null (pcn_store_set_post_status (store, pcn_post_get_id (post),
+                                            PCN_POST_STATUS_ADVERTISED, NULL, 0, &error));
+  g_assert_error (error, PCN_CORE_ERROR, PCN_CORE_ERROR_REQUIRED);
+  g_clear_error (&error);
+  back = pcn_store_set_post_status (store, pcn_post_get_id (post), PCN_POST_STATUS_ADVERTISED,
+                                    "01/06/2026", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pcn_post_get_status_date (back, PCN_POST_STATUS_ADVERTISED), ==, "2026-06-01");
+  g_assert_null (pcn_post_get_status_date (back, PCN_POST_STATUS_INTERVIEWING));
+  g_assert_cmpint (pcn_post_get_wte (back), ==, 800);
+
+  /* Only in_post links a person; a missing post is NOT_FOUND. */
+  g_assert_null (pcn_store_set_post_status (store, pcn_post_get_id (post),
+                                            PCN_POST_STATUS_OFFERED, "2026-07-01",
+                                            pcn_staff_get_id (staff), &error));
+  g_assert_error (error, PCN_CORE_ERROR, PCN_CORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (pcn_store_set_post_status (store, 999, PCN_POST_STATUS_OFFERED, "2026-07-01",
+                                            0, &error));
+  g_assert_error (error, PCN_STORE_ERROR, PCN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  filled = pcn_store_set_post_status (store, pcn_post_get_id (post), PCN_POST_STATUS_IN_POST,
+                                      "2026-09-01", pcn_staff_get_id (staff), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pcn_post_get_staff_id (filled), ==, pcn_staff_get_id (staff));
+  g_assert_cmpint (pcn_post_get_status (filled), ==, PCN_POST_STATUS_IN_POST);
+  g_assert_cmpint (pcn_post_get_time_to_fill_days (filled), ==, 92);
+
+  /* A filled post does not go back until its holder leaves. */
+  g_assert_null (pcn_store_set_post_status (store, pcn_post_get_id (post),
+                                            PCN_POST_STATUS_WITHDRAWN, "2026-10-01", 0, &error));
+  g_assert_error (error, PCN_CORE_ERROR, PCN_CORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_clear_pointer (&posts, g_ptr_array_unref);
+  posts = pcn_store_list_posts (store, &error);
+  g_assert_no_error (error);
+  got = g_ptr_array_index (posts, 0);
+  g_assert_cmpint (pcn_post_get_time_to_fill_days (got), ==, 92);
+  g_assert_cmpint (pcn_post_get_staff_id (got), ==, pcn_staff_get_id (staff));
+
+  /* Audited: the insert, the changed fields, the host practices. */
+  audit = pcn_store_list_audit (store, &error);
+  g_assert_no_error (error);
+  e = find_audit (audit, "post", NULL, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_nonnull (strstr (e->new_value, "\"role_code\":\"CP\""));
+  g_assert_cmpint (e->row_id, ==, pcn_post_get_id (post));
+  e = find_audit (audit, "post", "wte_milli", &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (e->old_value, ==, "1000");
+  g_assert_cmpstr (e->new_value, ==, "800");
+  e = find_audit (audit, "post", "staff_id", &n);
+  g_assert_cmpuint (n, ==, 1);
+  find_audit (audit, "post", "status", &n);
+  g_assert_cmpuint (n, ==, 3);  /* interviewing, advertised, in_post */
+  find_audit (audit, "post_practice", NULL, &n);
+  g_assert_cmpuint (n, ==, 3);  /* two added, one removed */
+  find_audit (audit, "post", "title", &n);
+  g_assert_cmpuint (n, ==, 0);
+}
+
+static void
+test_posts_leaver_vacates (void)
+{
+  g_autofree char *path = test_path ("leaver.db");
+  g_autoptr(PcnStore) store = open_ok (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcnStaff) staff = make_staff ("Ann Smith", "A1", "CP", 1000);
+  g_autoptr(PcnPost) post = make_post ("CP", 1000, "2024-06-01");
+  g_autoptr(PcnPost) other = make_post ("CP", 1000, "2024-06-01");
+  g_autoptr(PcnPost) filled = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  PcnPost *got;
+  PcnAuditEntry *e;
+  guint n;
+
+  create_network (store);
+  g_assert_true (pcn_store_add_staff (store, staff, &error));
+  g_assert_no_error (error);
+  pcn_post_set_status (post, PCN_POST_STATUS_ADVERTISED, "2024-03-01");
+  g_assert_true (pcn_store_add_post (store, post, &error));
+  g_assert_no_error (error);
+  filled = pcn_store_set_post_status (store, pcn_post_get_id (post), PCN_POST_STATUS_IN_POST,
+                                      NULL, pcn_staff_get_id (staff), &error);
+  g_assert_no_error (error);
+  /* From their start date. */
+  g_assert_cmpstr (pcn_post_get_status_date (filled, PCN_POST_STATUS_IN_POST), ==, "2024-06-01");
+
+  /* One person fills one post. */
+  pcn_post_fill (other, staff);
+  g_assert_false (pcn_store_add_post (store, other, &error));
+  g_assert_error (error, PCN_STORE_ERROR, PCN_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  g_assert_true (pcn_store_record_leaver (store, pcn_staff_get_id (staff), "2025-01-15",
+                                          "Relocated", &error));
+  g_assert_no_error (error);
+
+  posts = pcn_store_list_posts (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (posts->len, ==, 1);
+  got = g_ptr_array_index (posts, 0);
+  g_assert_cmpint (pcn_post_get_staff_id (got), ==, 0);
+  g_assert_cmpint (pcn_post_get_status (got), ==, PCN_POST_STATUS_APPROVED);
+  g_assert_cmpstr (pcn_post_get_vacant_since (got), ==, "2025-01-16");
+  g_assert_null (pcn_post_get_start_date (got));
+
+  /* In one transaction with the leaver: a failing leaver changes no post. */
+  g_assert_false (pcn_store_record_leaver (store, pcn_staff_get_id (staff), "2020-01-01",
+                                           "Before they started", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  audit = pcn_store_list_audit (store, &error);
+  g_assert_no_error (error);
+  e = find_audit (audit, "post", "vacant_since", &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (e->new_value, ==, "2025-01-16");
+  e = find_audit (audit, "staff", "end_date", &n);
+  g_assert_cmpuint (n, ==, 1);
+}
+
+static void
+test_ledger_hand_worked (void)
+{
+  g_autofree char *path = test_path ("ledger.db");
+  g_autoptr(PcnStore) store = open_ok (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcnStaff) staff = make_staff ("Ann Smith", "A1", "CP", 1000);
+  g_autoptr(PcnLedgerData) data = NULL;
+  g_autoptr(PcnLedger) ledger = NULL;
+  g_autoptr(PcnLedger) uplifted = NULL;
+  g_autoptr(GArray) actuals = NULL;
+  PcnUplift uplift = { 300, 6 };
+  PcnOnCosts on_costs;
+  gboolean entered = TRUE;
+  GDate as_at;
+
+  g_assert_null (pcn_store_compute_ledger (store, 2024, NULL, NULL, &error));
+  g_assert_error (error, PCN_STORE_ERROR, PCN_STORE_ERROR_NO_NETWORK);
+  g_clear_error (&error);
+
+  create_network (store);
+  pcn_staff_set_start_date (staff, "2024-04-01");
+  pcn_staff_set_annual_salary (staff, 5000000);
+  g_assert_true (pcn_store_add_staff (store, staff, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pcn_store_get_oncosts (store, 2024, &on_costs, &entered, &error));
+  g_assert_no_error (error);
+  g_assert_false (entered);
+  g_assert_cmpint (on_costs.employer_ni_bp, ==, PCN_ON_COSTS_DEFAULT_NI_BP);
+  g_assert_cmpint (on_costs.employer_pension_bp, ==, PCN_ON_COSTS_DEFAULT_PENSION_BP);
+
+  pcn_date_from_iso ("2025-03-31", &as_at);
+  data = pcn_store_load_ledger_data (store, 2024, &as_at, &error);
+  g_assert_no_error (error);
+  /* Not entered: 55,000 weighted patients × (£22.894 + £1.303 GP sum). */
+  g_assert_cmpint (data->allocation_source, ==, PCN_ALLOCATION_SOURCE_COMPUTED);
+  g_assert_cmpint (data->input.allocation_pence, ==, G_GINT64_CONSTANT (133083500));
+  g_assert_nonnull (data->allocation_formula);
+  g_clear_pointer (&data, pcn_ledger_data_free);
+
+  /* April 2024: salary £50,000 × (1 + 13.8% + 14.38%) ÷ 12 = £5,340.83, over
+   * the maximum £62,340 ÷ 12 = £5,195.00, so £5,195.00 is claimed.
+   * October: the maximum rose to £65,838 (£5,486.50 a month), so the
+   * estimate £5,340.83 is claimed. */
+  ledger = pcn_store_compute_ledger (store, 2024, &as_at, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pcn_ledger_get_month (ledger, 0)->in_post_pence, ==, 519500);
+  g_assert_cmpint (pcn_ledger_get_month (ledger, 6)->in_post_pence, ==, 534083);
+  g_assert_cmpint (pcn_ledger_get_forecast (ledger), ==, 6 * 519500 + 6 * 534083);
+  g_assert_cmpint (pcn_ledger_get_headroom (ledger), ==,
+                   G_GINT64_CONSTANT (133083500) - (6 * 519500 + 6 * 534083));
+  g_clear_pointer (&ledger, pcn_ledger_unref);
+
+  /* A payroll figure replaces May's estimate; entered on-costs and
+   * allocation are used. */
+  g_assert_true (pcn_store_set_actual_cost (store, pcn_staff_get_id (staff), "2024-05", 400000,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_false (pcn_store_set_actual_cost (store, 999, "2024-05", 1, &error));
+  g_assert_error (error, PCN_STORE_ERROR, PCN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  actuals = pcn_store_list_actual_costs (store, 2024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (actuals->len, ==, 1);
+  g_assert_cmpint (g_array_index (actuals, PcnActualCost, 0).month_index, ==, 1);
+  g_assert_true (pcn_store_set_allocation (store, 2024, 100000000, &error));
+  g_assert_no_error (error);
+  on_costs.employer_ni_bp = 1500;
+  g_assert_true (pcn_store_set_oncosts (store, 2024, &on_costs, &error));
+  g_assert_no_error (error);
+
+  data = pcn_store_load_ledger_data (store, 2024, &as_at, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (data->allocation_source, ==, PCN_ALLOCATION_SOURCE_ENTERED);
+  g_assert_cmpint (data->input.allocation_pence, ==, 100000000);
+  g_assert_true (data->on_costs_entered);
+  g_assert_cmpint (data->input.on_costs.employer_ni_bp, ==, 1500);
+
+  /* October: £50,000 × (1 + 15% + 14.38%) ÷ 12 = £5,390.83. */
+  ledger = pcn_store_compute_ledger (store, 2024, &as_at, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pcn_ledger_get_month (ledger, 1)->in_post_pence, ==, 400000);
+  g_assert_cmpint (pcn_ledger_get_month (ledger, 6)->in_post_pence, ==, 539083);
+  g_assert_cmpint (pcn_ledger_get_allocation (ledger), ==, 100000000);
+
+  /* What-if: 3% from October: £64,690 × 1.03 ÷ 12 = £5,552.56, held to the
+   * maximum £5,486.50. */
+  uplifted = pcn_store_compute_ledger (store, 2024, &as_at, &uplift, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pcn_ledger_get_month (uplifted, 0)->in_post_pence, ==, 519500);
+  g_assert_cmpint (pcn_ledger_get_month (uplifted, 6)->in_post_pence, ==, 548650);
+  g_assert_cmpint (pcn_ledger_get_forecast (uplifted), >, pcn_ledger_get_forecast (ledger));
+}
+
 /* ---------------------------------------------------------- reference */
 
 static void
@@ -1029,6 +1398,10 @@ main (int    argc,
   g_test_add_func ("/store/open/corrupt", test_open_corrupt);
   g_test_add_func ("/store/migrate/from-0", test_migrate_from_0);
   g_test_add_func ("/store/migrate/from-1", test_migrate_from_1);
+  g_test_add_func ("/store/migrate/from-2", test_migrate_from_2);
+  g_test_add_func ("/store/posts/add-list-update-status", test_posts_add_list_update_status);
+  g_test_add_func ("/store/posts/leaver-vacates", test_posts_leaver_vacates);
+  g_test_add_func ("/store/ledger/hand-worked", test_ledger_hand_worked);
   g_test_add_func ("/store/audit/changes", test_audit_changes);
   g_test_add_func ("/store/audit/append-only", test_audit_append_only);
   g_test_add_func ("/store/reference/load", test_reference_load);
