@@ -5,6 +5,7 @@
 #pragma once
 
 #include "pcn-chart-scale.h"
+#include "pcn-claim.h"
 #include "pcn-core-error.h"
 #include "pcn-ledger.h"
 #include "pcn-post.h"
