@@ -846,6 +846,418 @@ test_backup (Fixture       *f,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* ------------------------------------------------------ plan and budget */
+
+static guint
+count_posts (const char *db)
+{
+  g_autoptr(PcnStore) store = open_db (db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) posts = pcn_store_list_posts (store, &error);
+
+  g_assert_no_error (error);
+  return posts->len;
+}
+
+static guint
+count_audit (const char *db)
+{
+  g_autoptr(PcnStore) store = open_db (db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = pcn_store_list_audit (store, &error);
+
+  g_assert_no_error (error);
+  return audit->len;
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_plan_add_list (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(Result) add = { 0 };
+  g_auto(Result) add2 = { 0 };
+  g_auto(Result) bad_wte = { 0 };
+  g_auto(Result) bad_role = { 0 };
+  g_auto(Result) bad_practice = { 0 };
+  g_auto(Result) no_start = { 0 };
+  g_auto(Result) tsv = { 0 };
+  g_auto(Result) json = { 0 };
+  g_auto(Result) status = { 0 };
+  g_auto(Result) filled = { 0 };
+  g_auto(Result) no_staff = { 0 };
+  g_auto(Result) leave = { 0 };
+  g_auto(Result) after = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonObject *post;
+  JsonArray *practices;
+
+  init_network (f);
+  add_practices (f);
+  import_good (f);
+
+  run_pcnw (&add, f, "plan", "add", "--role", "CP", "--wte", "0.8", "--start", "01/09/2026",
+            "--band", "7", "--annual-cost", "£52,000", "--status", "approved",
+            "--practices", "Millbrook Surgery=4;Abbey Fields Family Practice",
+            "--title", "CP – Millbrook", "--funding", "arrs", "--employer-model", "federation",
+            "--purpose", "structured_medication_reviews");
+  assert_ok (&add);
+  g_assert_cmpstr (add.out, ==, "Added post 1 (CP – Millbrook): CP, 0.8 WTE from 2026-09-01, "
+                                "approved\n");
+  run_pcnw (&add2, f, "plan", "add", "--role", "social prescribing link worker", "--wte", "1",
+            "--start", "2027-01-01");
+  assert_ok (&add2);
+
+  /* Refused values write nothing: a WTE over 1 is an option value the
+   * parser refuses (2, as --list-size abc); an unknown role or practice
+   * reads but breaks a rule (1). */
+  run_pcnw (&bad_wte, f, "plan", "add", "--role", "CP", "--wte", "1.5", "--start", "2026-09-01");
+  g_assert_cmpint (bad_wte.status, ==, 2);
+  g_assert_true (g_str_has_prefix (bad_wte.err, "pcnw: --wte: "));
+  run_pcnw (&bad_role, f, "plan", "add", "--role", "XYZ", "--wte", "1", "--start", "2026-09-01");
+  g_assert_cmpint (bad_role.status, ==, 1);
+  g_assert_true (g_str_has_prefix (bad_role.err, "pcnw: --role: "));
+  run_pcnw (&bad_practice, f, "plan", "add", "--role", "CP", "--wte", "1", "--start",
+            "2026-09-01", "--practices", "Nowhere Surgery");
+  g_assert_cmpint (bad_practice.status, ==, 1);
+  g_assert_nonnull (strstr (bad_practice.err, "--practices"));
+  run_pcnw (&no_start, f, "plan", "add", "--role", "CP", "--wte", "1");
+  g_assert_cmpint (no_start.status, ==, 2);
+  g_assert_nonnull (strstr (no_start.err, "--start"));
+  g_assert_cmpuint (count_posts (f->db), ==, 2);
+
+  run_pcnw (&tsv, f, "plan", "list");
+  assert_ok (&tsv);
+  lines = g_strsplit (tsv.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_prefix (lines[0], "id\ttitle\trole\twte\t"));
+  g_assert_true (g_str_has_prefix (lines[1], "1\tCP – Millbrook\tCP\t0.8\t7\t52000.00\tarrs\t"
+                                             "federation\t"));
+  g_assert_true (g_str_has_prefix (lines[2], "2\t\tSPLW\t1.0\t"));
+
+  run_pcnw (&json, f, "plan", "list", "--format", "json");
+  assert_ok (&json);
+  root = parse_json (json.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  post = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpint (json_object_get_int_member (post, "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (post, "role"), ==, "CP");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (post, "wte"), 0.8, 1e-9);
+  g_assert_cmpint (json_object_get_int_member (post, "annual_cost_pence"), ==, 5200000);
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "approved");
+  g_assert_cmpstr (json_object_get_string_member (post, "status_date"), ==, AS_AT);
+  g_assert_cmpstr (json_object_get_string_member (post, "start_date"), ==, "2026-09-01");
+  g_assert_cmpstr (json_object_get_string_member (post, "employer_model"), ==, "federation");
+  practices = json_object_get_array_member (post, "practices");
+  g_assert_cmpuint (json_array_get_length (practices), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (practices, 0),
+                                               "sessions"), ==, 4);
+  g_assert_true (json_object_get_null_member (post, "staff"));
+  g_assert_true (json_object_get_null_member (post, "time_to_fill_days"));
+
+  /* Through the pipeline to in post, then the holder leaves. */
+  run_pcnw (&status, f, "plan", "status", "--id", "1", "--status", "advertised",
+            "--date", "2026-06-01");
+  assert_ok (&status);
+  run_pcnw (&no_staff, f, "plan", "status", "--id", "1", "--status", "in_post");
+  g_assert_cmpint (no_staff.status, ==, 2);
+  g_assert_nonnull (strstr (no_staff.err, "--staff"));
+  run_pcnw (&filled, f, "plan", "status", "--id", "1", "--status", "in_post",
+            "--staff", "aisha begum", "--date", "2026-07-01");
+  assert_ok (&filled);
+  g_assert_nonnull (strstr (filled.out, "Aisha Begum"));
+  g_assert_nonnull (strstr (filled.out, "Time to fill: 30 days"));
+
+  run_pcnw (&leave, f, "staff", "leave", "--staff", "Aisha Begum", "--date", "2026-12-31",
+            "--reason", "Moved away");
+  assert_ok (&leave);
+  g_assert_nonnull (strstr (leave.out, "Post 1 (CP – Millbrook) is vacant from 2027-01-01"));
+
+  run_pcnw (&after, f, "plan", "list");
+  assert_ok (&after);
+  g_assert_nonnull (strstr (after.out, "\tapproved\t"));
+  g_assert_nonnull (strstr (after.out, "\t2027-01-01\t"));
+}
+
+/* The report's JSON, checked against the contract in CLI.md. */
+static JsonNode *
+budget_json (Fixture    *f,
+             const char *year,
+             const char *uplift)
+{
+  g_auto(Result) r = { 0 };
+  JsonNode *root;
+  JsonObject *o;
+  JsonArray *months, *checks;
+  gint64 running = 0, sum = 0;
+  static const char * const keys[] = {
+    "financial_year", "allocation_pence", "months", "forecast_pence", "headroom_pence", "checks",
+    "allocation_source", "as_at",
+  };
+
+  if (uplift != NULL)
+    run_pcnw (&r, f, "report", "budget", "--year", year, "--format", "json",
+              "--uplift", uplift, "--uplift-from", "2025-10");
+  else
+    run_pcnw (&r, f, "report", "budget", "--year", year, "--format", "json");
+  assert_ok (&r);
+  root = parse_json (r.out);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  o = json_node_get_object (root);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (json_object_has_member (o, keys[i]));
+  g_assert_cmpstr (json_object_get_string_member (o, "as_at"), ==, AS_AT);
+
+  months = json_object_get_array_member (o, "months");
+  g_assert_cmpuint (json_array_get_length (months), ==, 12);
+  for (guint i = 0; i < 12; i++)
+    {
+      JsonObject *m = json_array_get_object_element (months, i);
+      gint64 total = json_object_get_int_member (m, "total_pence");
+
+      g_assert_true (json_object_has_member (m, "month"));
+      g_assert_cmpint (total, ==, json_object_get_int_member (m, "in_post_pence") +
+                                  json_object_get_int_member (m, "planned_pence"));
+      running += total;
+      sum += total;
+      g_assert_cmpint (json_object_get_int_member (m, "cumulative_pence"), ==, running);
+    }
+  g_assert_cmpint (json_object_get_int_member (o, "forecast_pence"), ==, sum);
+  if (!json_object_get_null_member (o, "allocation_pence"))
+    g_assert_cmpint (json_object_get_int_member (o, "headroom_pence"), ==,
+                     json_object_get_int_member (o, "allocation_pence") - sum);
+
+  checks = json_object_get_array_member (o, "checks");
+  for (guint i = 0; i < json_array_get_length (checks); i++)
+    {
+      JsonObject *c = json_array_get_object_element (checks, i);
+      const char *severity = json_object_get_string_member (c, "severity");
+
+      g_assert_nonnull (json_object_get_string_member (c, "rule"));
+      g_assert_nonnull (json_object_get_string_member (c, "message"));
+      g_assert_true (g_strcmp0 (severity, "error") == 0 || g_strcmp0 (severity, "warning") == 0);
+    }
+  return root;
+}
+
+static JsonObject *
+find_check (JsonObject *report,
+            const char *rule_prefix,
+            const char *severity)
+{
+  JsonArray *checks = json_object_get_array_member (report, "checks");
+
+  for (guint i = 0; i < json_array_get_length (checks); i++)
+    {
+      JsonObject *c = json_array_get_object_element (checks, i);
+
+      if (g_str_has_prefix (json_object_get_string_member (c, "rule"), rule_prefix) &&
+          g_strcmp0 (json_object_get_string_member (c, "severity"), severity) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+static void
+test_report_budget_json (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_auto(Result) year = { 0 };
+  g_auto(Result) add = { 0 };
+  g_auto(Result) text = { 0 };
+  g_auto(Result) latest = { 0 };
+  g_auto(Result) bad_year = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) computed = NULL;
+  JsonObject *o;
+  JsonArray *months;
+
+  init_network (f);
+  add_practices (f);
+  import_good (f);
+
+  /* 30,000 weighted patients × £26.631, worked out while none is entered. */
+  computed = budget_json (f, "2025", NULL);
+  o = json_node_get_object (computed);
+  g_assert_cmpstr (json_object_get_string_member (o, "allocation_source"), ==, "computed");
+  g_assert_cmpint (json_object_get_int_member (o, "allocation_pence"), ==, 79893000);
+  g_assert_nonnull (strstr (json_object_get_string_member (o, "allocation_formula"), "26.631"));
+
+  run_pcnw (&year, f, "year", "set", "--year", "2025", "--allocation", "80000");
+  assert_ok (&year);
+  run_pcnw (&add, f, "plan", "add", "--role", "CP", "--wte", "1", "--start", "2026-01-01");
+  assert_ok (&add);
+
+  root = budget_json (f, "2025", NULL);
+  o = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (o, "financial_year"), ==, "2025/26");
+  g_assert_cmpstr (json_object_get_string_member (o, "allocation_source"), ==, "entered");
+  g_assert_cmpint (json_object_get_int_member (o, "allocation_pence"), ==, 8000000);
+  months = json_object_get_array_member (o, "months");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (months, 0),
+                                                  "month"), ==, "2025-04");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (months, 11),
+                                                  "month"), ==, "2026-03");
+  /* The CP planned from January at the role's maximum (£66,972 a year). */
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (months, 8),
+                                               "planned_pence"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (months, 9),
+                                               "planned_pence"), ==, 558100);
+  /* £80,000 is not enough: an overspend error naming the year. */
+  g_assert_cmpint (json_object_get_int_member (o, "headroom_pence"), <, 0);
+  g_assert_nonnull (find_check (o, "allocation", "error"));
+  g_assert_nonnull (strstr (json_object_get_string_member (find_check (o, "allocation", "error"),
+                                                           "message"), "2025/26"));
+
+  run_pcnw (&text, f, "report", "budget", "--year", "2025");
+  assert_ok (&text);
+  g_assert_nonnull (strstr (text.out, "ARRS budget 2025/26 for Test Valley PCN, as at " AS_AT));
+  g_assert_nonnull (strstr (text.out, "Allocation: £80,000.00 (entered)"));
+  g_assert_nonnull (strstr (text.out, "£26.631"));
+  g_assert_nonnull (strstr (text.out, "Overspend: the forecast is £"));
+  g_assert_nonnull (strstr (text.out, "  error   allocation (2025/26): "));
+  g_assert_nonnull (strstr (text.out, "2026-01 "));
+
+  run_pcnw (&latest, f, "plan", "latest-start", "--year", "2025", "--role", "CP", "--wte", "1");
+  g_assert_cmpint (latest.status, ==, 1);  /* no headroom left */
+
+  run_pcnw (&bad_year, f, "report", "budget", "--year", "next");
+  g_assert_cmpint (bad_year.status, ==, 2);
+  g_assert_nonnull (strstr (bad_year.err, "--year"));
+}
+
+static void
+test_report_budget_checks (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(Result) dtl1 = { 0 };
+  g_auto(Result) dtl2 = { 0 };
+  g_auto(Result) cp = { 0 };
+  g_auto(Result) latest = { 0 };
+  g_autoptr(JsonNode) y2024 = NULL;
+  g_autoptr(JsonNode) y2026 = NULL;
+  JsonObject *cap, *rate;
+
+  init_network (f);
+
+  /* One digital and transformation lead per PCN (2024/25). */
+  run_pcnw (&dtl1, f, "plan", "add", "--role", "DTL", "--wte", "1", "--start", "2024-06-01");
+  assert_ok (&dtl1);
+  run_pcnw (&dtl2, f, "plan", "add", "--role", "DTL", "--wte", "1", "--start", "2024-09-01");
+  assert_ok (&dtl2);
+  y2024 = budget_json (f, "2024", NULL);
+  cap = find_check (json_node_get_object (y2024), "cap:DTL:", "error");
+  g_assert_nonnull (cap);
+  g_assert_cmpstr (json_object_get_string_member (cap, "year"), ==, "2024/25");
+  g_assert_nonnull (strstr (json_object_get_string_member (cap, "message"), "2024/25"));
+
+  /* No maximum is known yet for 2026/27: a warning, nothing counted. */
+  run_pcnw (&cp, f, "plan", "add", "--role", "CP", "--wte", "1", "--start", "2026-05-01");
+  assert_ok (&cp);
+  y2026 = budget_json (f, "2026", NULL);
+  rate = find_check (json_node_get_object (y2026), "rate:CP", "warning");
+  g_assert_nonnull (rate);
+  g_assert_cmpstr (json_object_get_string_member (rate, "year"), ==, "2026/27");
+
+  /* 2024/25 has headroom: a CP at the maximum fits from some month. */
+  run_pcnw (&latest, f, "plan", "latest-start", "--year", "2024", "--role", "CP", "--wte", "1");
+  assert_ok (&latest);
+  g_assert_true (g_str_has_prefix (latest.out, "Latest start for CP at 1.0 WTE in 2024/25: 2024-"));
+  g_assert_nonnull (strstr (latest.out, "Unspent at year end if it starts then: £"));
+}
+
+static void
+test_report_budget_uplift (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(Result) add = { 0 };
+  g_auto(Result) bad = { 0 };
+  g_auto(Result) bad_month = { 0 };
+  g_autoptr(JsonNode) base = NULL;
+  g_autoptr(JsonNode) what_if = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  guint audit_before;
+  gint64 f0, f1;
+
+  init_network (f);
+  add_practices (f);
+  import_good (f);
+  run_pcnw (&add, f, "plan", "add", "--role", "PT", "--wte", "1", "--start", "2025-06-01",
+            "--annual-cost", "30000");
+  assert_ok (&add);
+  audit_before = count_audit (f->db);
+
+  base = budget_json (f, "2025", NULL);
+  what_if = budget_json (f, "2025", "3");
+  again = budget_json (f, "2025", NULL);
+  f0 = json_object_get_int_member (json_node_get_object (base), "forecast_pence");
+  f1 = json_object_get_int_member (json_node_get_object (what_if), "forecast_pence");
+  g_assert_cmpint (f1, >, f0);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (
+                     json_node_get_object (what_if), "uplift"), "bp"), ==, 300);
+  /* Nothing was written. */
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (again), "forecast_pence"),
+                   ==, f0);
+  g_assert_cmpuint (count_audit (f->db), ==, audit_before);
+
+  run_pcnw (&bad, f, "report", "budget", "--year", "2025", "--uplift", "lots");
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "--uplift"));
+  run_pcnw (&bad_month, f, "report", "budget", "--year", "2025", "--uplift", "3",
+            "--uplift-from", "2027-01");
+  g_assert_cmpint (bad_month.status, ==, 2);
+  g_assert_nonnull (strstr (bad_month.err, "--uplift-from"));
+}
+
+static void
+test_plan_demo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Result) demo = { 0 };
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counts[PCN_POST_N_STATUSES] = { 0 };
+  guint from_january = 0;
+
+  run_pcnw (&demo, f, "demo");
+  assert_ok (&demo);
+  store = open_db (f->db);
+  posts = pcn_store_list_posts (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (posts->len, ==, 6);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      PcnPost *post = g_ptr_array_index (posts, i);
+
+      counts[pcn_post_get_status (post)]++;
+      if (pcn_post_is_planned (post) && g_strcmp0 (pcn_post_get_start_date (post), "2027-01-01") == 0)
+        from_january++;
+      if (pcn_post_get_status (post) == PCN_POST_STATUS_IN_POST)
+        {
+          g_assert_cmpint (pcn_post_get_staff_id (post), >, 0);
+          g_assert_cmpint (pcn_post_get_time_to_fill_days (post), ==, 95);
+        }
+    }
+  g_assert_cmpuint (from_january, ==, 2);
+  g_assert_cmpuint (counts[PCN_POST_STATUS_ADVERTISED], ==, 1);
+  g_assert_cmpuint (counts[PCN_POST_STATUS_OFFERED], ==, 1);
+  g_assert_cmpuint (counts[PCN_POST_STATUS_IN_POST], ==, 1);
+  g_assert_cmpuint (counts[PCN_POST_STATUS_WITHDRAWN], ==, 1);
+}
+
 static void
 test_help (Fixture       *f,
            gconstpointer  data)
@@ -892,6 +1304,11 @@ main (int    argc,
   ADD ("demo/scaled", test_demo_scaled);
   ADD ("export/staff", test_export_staff);
   ADD ("backup", test_backup);
+  ADD ("plan/add-list", test_plan_add_list);
+  ADD ("plan/demo", test_plan_demo);
+  ADD ("report/budget-json", test_report_budget_json);
+  ADD ("report/budget-checks", test_report_budget_checks);
+  ADD ("report/budget-uplift", test_report_budget_uplift);
   ADD ("help", test_help);
 
 #undef ADD
