@@ -40,6 +40,10 @@ lxw_worksheet *_pcn_xlsx_add_worksheet (PcnXlsx        *self,
                                         const char     *fallback);
 /* (transfer none) NULL once a failure is recorded. */
 lxw_format    *_pcn_xlsx_add_format    (PcnXlsx        *self);
+/* A native chart of @type (LXW_CHART_COLUMN, …) to fill and insert
+ * (transfer none). NULL once a failure is recorded. */
+lxw_chart     *_pcn_xlsx_add_chart     (PcnXlsx        *self,
+                                        uint8_t         type);
 void           _pcn_xlsx_set_properties (PcnXlsx        *self,
                                         const char     *title,
                                         const char     *subject);

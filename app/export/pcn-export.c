@@ -294,6 +294,23 @@ _pcn_xlsx_add_format (PcnXlsx *self)
   return format;
 }
 
+lxw_chart *
+_pcn_xlsx_add_chart (PcnXlsx *self,
+                     uint8_t  type)
+{
+  lxw_chart *chart;
+
+  g_assert (self != NULL);
+
+  if (!_pcn_xlsx_ok (self))
+    return NULL;
+
+  chart = workbook_add_chart (self->workbook, type);
+  if (chart == NULL)
+    _pcn_xlsx_check (self, LXW_ERROR_MEMORY_MALLOC_FAILED);
+  return chart;
+}
+
 void
 _pcn_xlsx_set_properties (PcnXlsx    *self,
                           const char *title,

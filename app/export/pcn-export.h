@@ -20,4 +20,7 @@ GQuark pcn_export_error_quark (void);
 
 G_END_DECLS
 
+#include "pcn-export-backpay.h"
+#include "pcn-export-claim.h"
+#include "pcn-export-plan.h"
 #include "pcn-export-staff.h"
