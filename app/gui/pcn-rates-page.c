@@ -26,6 +26,7 @@ struct _PcnRatesPage
   GtkDropDown    *year_dropdown;
   GtkSpinner     *spinner;
   GtkLabel       *area_label;
+  GtkCheckButton *all_areas_check;
   GtkColumnView  *column_view;
   GtkColumnViewColumn *role_column;
   GtkRevealer    *missing_revealer;
@@ -46,6 +47,7 @@ typedef struct
 {
   int      year;
   PcnArea  area;
+  gboolean all_areas;
 } LoadData;
 
 typedef struct
@@ -191,6 +193,10 @@ load_func (PcnStore  *store,
   result->rates = pcn_store_list_rates (store, data->year, error);
   if (result->rates == NULL)
     return NULL;
+  /* By default only the figures that apply to this PCN's area. */
+  for (guint i = result->rates->len; !data->all_areas && i > 0; i--)
+    if (!rate_counts_for_area (g_ptr_array_index (result->rates, i - 1), data->area))
+      g_ptr_array_remove_index (result->rates, i - 1);
   result->roles = pcn_store_list_roles (store, error);
   if (result->roles == NULL)
     return NULL;
@@ -221,6 +227,12 @@ load_func (PcnStore  *store,
     }
 
   return g_steal_pointer (&result);
+}
+
+static void
+on_all_areas_toggled_cb (PcnRatesPage *self)
+{
+  pcn_rates_page_reload (self);
 }
 
 static void
@@ -307,6 +319,7 @@ pcn_rates_page_reload (PcnRatesPage *self)
   data = g_new0 (LoadData, 1);
   data->year = selected_year (self);
   data->area = self->area;
+  data->all_areas = gtk_check_button_get_active (self->all_areas_check);
 
   set_loading (self, TRUE);
   pcn_store_run_async (self->store, load_func, data, g_free,
@@ -425,6 +438,8 @@ pcn_rates_page_class_init (PcnRatesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcnRatesPage, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PcnRatesPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, PcnRatesPage, area_label);
+  gtk_widget_class_bind_template_child (widget_class, PcnRatesPage, all_areas_check);
+  gtk_widget_class_bind_template_callback (widget_class, on_all_areas_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, PcnRatesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PcnRatesPage, role_column);
   gtk_widget_class_bind_template_child (widget_class, PcnRatesPage, missing_revealer);
