@@ -24,6 +24,7 @@
 #include <sqlite3.h>
 
 #include "pcn-store.h"
+#include "pcn-store-internal.h"
 #include "pcn-store-private.h"
 #include "pcn-store-resources.h"
 
@@ -31,7 +32,6 @@
 #define SQLITE_MAGIC    "SQLite format 3"   /* 15 characters and a NUL: 16 bytes */
 #define BUSY_TIMEOUT_MS 5000
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 struct _PcnStore
 {
@@ -3557,3 +3557,20 @@ pcn_store_run_finish (PcnStore      *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* ------------------------------------------- internal (pcn-store-internal.h) */
+
+GMutex *_pcn_store_get_mutex (PcnStore *self) { return &self->mutex; }
+sqlite3 *_pcn_store_get_db (PcnStore *self) { return self->db; }
+gboolean _pcn_store_fail (PcnStore *self, int rc, GError **error) { return fail (self, rc, error); }
+sqlite3_stmt *_pcn_store_prepare (PcnStore *self, const char *sql, GError **error) { return prepare (self, sql, error); }
+gboolean _pcn_store_step_done (PcnStore *self, sqlite3_stmt *stmt, GError **error) { return step_done (self, stmt, error); }
+gboolean _pcn_store_begin (PcnStore *self, gboolean write, GError **error) { return begin (self, write, error); }
+gboolean _pcn_store_finish (PcnStore *self, gboolean ok, GError **error) { return finish (self, ok, error); }
+void _pcn_bind_text (sqlite3_stmt *stmt, int idx, const char *text) { bind_text (stmt, idx, text); }
+void _pcn_bind_int64_or_null (sqlite3_stmt *stmt, int idx, gint64 value) { bind_int64_or_null (stmt, idx, value); }
+const char *_pcn_column_text (sqlite3_stmt *stmt, int col) { return column_text (stmt, col); }
+gint64 _pcn_column_int64_or (sqlite3_stmt *stmt, int col, gint64 if_null) { return column_int64_or (stmt, col, if_null); }
+PcnNetwork *_pcn_store_get_network_locked (PcnStore *self, gboolean *out_found, GError **error) { return get_network_locked (self, out_found, error); }
+GPtrArray *_pcn_store_list_roles_locked (PcnStore *self, GError **error) { return list_roles_locked (self, error); }
+GPtrArray *_pcn_store_list_staff_locked (PcnStore *self, gint64 staff_id, GError **error) { return list_staff_locked (self, staff_id, error); }

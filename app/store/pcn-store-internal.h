@@ -1,0 +1,71 @@
+/* pcn-store-internal.h — the store's connection helpers, shared by the
+ * store's own source files (pcn-store-*.c). Not for other layers.
+ *
+ * Every public store function takes the store's lock, runs one transaction
+ * with _pcn_store_begin() … _pcn_store_finish(), and binds every value:
+ *
+ *   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (_pcn_store_get_mutex (self));
+ *   if (!_pcn_store_begin (self, TRUE, error))
+ *     return FALSE;
+ *   return _pcn_store_finish (self, do_work_locked (self, …, error), error);
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "pcn-store.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+GMutex        *_pcn_store_get_mutex        (PcnStore      *self);
+sqlite3       *_pcn_store_get_db           (PcnStore      *self);
+
+/* Converts an SQLite result code into a PCN_STORE_ERROR naming the file;
+ * always returns FALSE. */
+gboolean       _pcn_store_fail             (PcnStore      *self,
+                                            int            rc,
+                                            GError       **error);
+sqlite3_stmt  *_pcn_store_prepare          (PcnStore      *self,
+                                            const char    *sql,
+                                            GError       **error);
+/* Steps a statement that returns no rows, then resets it. */
+gboolean       _pcn_store_step_done        (PcnStore      *self,
+                                            sqlite3_stmt  *stmt,
+                                            GError       **error);
+gboolean       _pcn_store_begin            (PcnStore      *self,
+                                            gboolean       write,
+                                            GError       **error);
+/* Commits when @ok, else rolls back. Returns whether the work stands. */
+gboolean       _pcn_store_finish           (PcnStore      *self,
+                                            gboolean       ok,
+                                            GError       **error);
+
+void           _pcn_bind_text              (sqlite3_stmt  *stmt,
+                                            int            idx,
+                                            const char    *text);
+/* Binds NULL for a negative value ("not known"). */
+void           _pcn_bind_int64_or_null     (sqlite3_stmt  *stmt,
+                                            int            idx,
+                                            gint64         value);
+const char    *_pcn_column_text            (sqlite3_stmt  *stmt,
+                                            int            col);
+gint64         _pcn_column_int64_or        (sqlite3_stmt  *stmt,
+                                            int            col,
+                                            gint64         if_null);
+
+/* Locked helpers (the caller holds the lock and a transaction). */
+PcnNetwork    *_pcn_store_get_network_locked (PcnStore    *self,
+                                              gboolean    *out_found,
+                                              GError     **error);
+GPtrArray     *_pcn_store_list_roles_locked  (PcnStore    *self,
+                                              GError     **error);
+/* @staff_id -1 for everyone. */
+GPtrArray     *_pcn_store_list_staff_locked  (PcnStore    *self,
+                                              gint64       staff_id,
+                                              GError     **error);
+
+G_END_DECLS
