@@ -211,7 +211,7 @@ gint64   pcn_claim_allocation_remaining     (gint64     allocation_pence,
 
 typedef struct
 {
-  PcnStaff *staff;                  /* (transfer none; the back-pay holds a ref) */
+  PcnStaff *staff;                  /* (transfer none; the back-pay holds a ref); may be NULL */
   char     *name;
   char     *payroll_id;             /* may be NULL */
   char     *role_code;
@@ -243,6 +243,13 @@ PcnBackpay  *pcn_claim_backpay               (const PcnClaimInput *input,
                                               GPtrArray           *new_rates,
                                               GPtrArray           *months,
                                               GError             **error);
+/* An empty back-pay, filled with pcn_backpay_add_line() (the store works
+ * back-pay out from what was submitted rather than from old rates). */
+PcnBackpay  *pcn_backpay_new                 (void);
+/* Appends a copy of @line (its staff referenced when not NULL) and adds
+ * its figures to the totals. */
+void         pcn_backpay_add_line            (PcnBackpay           *backpay,
+                                              const PcnBackpayLine *line);
 PcnBackpay  *pcn_backpay_ref                 (PcnBackpay *backpay);
 void         pcn_backpay_unref               (PcnBackpay *backpay);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcnBackpay, pcn_backpay_unref)

@@ -193,7 +193,8 @@ PcnPost     *pcn_store_set_post_status     (PcnStore      *self,
 GArray      *pcn_store_list_actual_costs   (PcnStore     *self,
                                             int           year,
                                             GError      **error);
-/* Adds or replaces the payroll figure of @staff_id for @month (YYYY-MM). */
+/* Adds or replaces the payroll figure of @staff_id for @month (YYYY-MM).
+ * Refuses (PCN_CORE_ERROR_INVALID) a month whose claim was submitted. */
 gboolean     pcn_store_set_actual_cost     (PcnStore     *self,
                                             gint64        staff_id,
                                             const char   *month,
@@ -270,6 +271,126 @@ PcnLedger   *pcn_store_compute_ledger      (PcnStore         *self,
                                             const GDate      *as_at,
                                             const PcnUplift  *uplift,
                                             GError          **error);
+
+/* Claims (pcn-store-claims.c)
+ *
+ * A month's claim is computed live from the staff, rates, rules, payroll
+ * figures and on-costs. Submitting a month stores its state and a snapshot
+ * of every line as submitted, and locks the month: its payroll figures
+ * cannot change (pcn_store_set_actual_cost(), pcn_store_import_costs())
+ * until it is reopened with a reason, which the audit log keeps (an audit
+ * row on table "claim_month" with field "reopen_reason"). Months are
+ * calendar months: @year 2026, @month 4 is April 2026. */
+
+/* One line of a submitted claim as it was submitted. */
+typedef struct
+{
+  gint64    staff_id;
+  char     *name;
+  char     *payroll_id;            /* may be NULL */
+  char     *role_code;
+  char     *role_name;
+  int       wte;                   /* thousandths */
+  int       days_in_post;
+  int       days_in_month;
+  gint64    actual_pence;
+  gboolean  actual_is_estimate;
+  gint64    annual_max_pence;      /* the rate used; -1: none known */
+  char     *rate_effective_from;   /* ISO date of the rate used, or NULL */
+  gint64    max_pence;             /* -1: no rate known */
+  int       share_percent;
+  gint64    claim_pence;
+} PcnClaimSnapshotLine;
+
+void         pcn_claim_snapshot_line_free  (PcnClaimSnapshotLine *line);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcnClaimSnapshotLine, pcn_claim_snapshot_line_free)
+
+/* Everything a claim page or report shows, read in one transaction. */
+typedef struct
+{
+  PcnNetwork          *network;
+  PcnClaim            *claim;                  /* computed now */
+  PcnClaimMonth       *state;                  /* open or submitted */
+  gint64               allocation_pence;       /* the year's, entered or computed; -1 unknown */
+  PcnAllocationSource  allocation_source;
+  gint64               claimed_before_pence;   /* submitted months of the year before this one */
+  gint64               claimed_to_date_pence;  /* … and this one when submitted */
+} PcnClaimData;
+
+void         pcn_claim_data_free           (PcnClaimData *data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcnClaimData, pcn_claim_data_free)
+
+/* The claim for @month of @year (pcn_claim_compute() on the store's staff,
+ * rates for the PCN's area, rules, payroll figures and on-costs). Fails with
+ * PCN_STORE_ERROR_NO_NETWORK before the PCN is created and
+ * PCN_CORE_ERROR_INVALID for a month out of range. */
+PcnClaim      *pcn_store_compute_claim     (PcnStore     *self,
+                                            int           year,
+                                            int           month,
+                                            gboolean      include_not_claimable,
+                                            GError      **error);
+/* The claim with its state, allocation and claimed to date. */
+PcnClaimData  *pcn_store_load_claim        (PcnStore     *self,
+                                            int           year,
+                                            int           month,
+                                            gboolean      include_not_claimable,
+                                            GError      **error);
+/* The month's state; an open PcnClaimMonth when it was never submitted
+ * (transfer full). */
+PcnClaimMonth *pcn_store_get_claim_month   (PcnStore     *self,
+                                            int           year,
+                                            int           month,
+                                            GError      **error);
+/* (element-type PcnClaimMonth) (transfer container): every month of
+ * financial year @year that was ever submitted (open again or not), in
+ * month order. */
+GPtrArray     *pcn_store_list_claim_months (PcnStore     *self,
+                                            int           year,
+                                            GError      **error);
+/* Computes the claim and marks the month submitted on @date (YYYY-MM-DD or
+ * DD/MM/YYYY; NULL is today), storing its total and a snapshot of every
+ * line. Refuses (PCN_CORE_ERROR_INVALID) a month already submitted. */
+gboolean       pcn_store_submit_claim      (PcnStore     *self,
+                                            int           year,
+                                            int           month,
+                                            const char   *date,
+                                            GError      **error);
+/* Reopens a submitted month; @reason is required and kept in the audit
+ * log. The snapshot is kept until the month is submitted again. */
+gboolean       pcn_store_reopen_claim      (PcnStore     *self,
+                                            int           year,
+                                            int           month,
+                                            const char   *reason,
+                                            GError      **error);
+/* The total of the submitted months of the financial year of @year/@month
+ * before @month; -1 with @error on failure. */
+gint64         pcn_store_claimed_to_date   (PcnStore     *self,
+                                            int           year,
+                                            int           month,
+                                            GError      **error);
+/* (element-type PcnClaimSnapshotLine) (transfer full): the lines of the
+ * month as last submitted, in submitted order; empty when never submitted. */
+GPtrArray     *pcn_store_list_claim_snapshot (PcnStore   *self,
+                                              int         year,
+                                              int         month,
+                                              GError    **error);
+/* Adds or replaces every payroll figure of @rows (element-type PcnCostRow,
+ * pcn_costs_csv_parse()) or none. People are matched by payroll_id, else by
+ * name (case-insensitively). Every problem is reported, one per line, as
+ * "FILE:LINE: what" with @display_name as FILE: unknown payroll ID or
+ * name, ambiguous name, submitted (locked) month, the same person and
+ * month twice. */
+gboolean       pcn_store_import_costs      (PcnStore     *self,
+                                            GPtrArray    *rows,
+                                            const char   *display_name,
+                                            GError      **error);
+/* Back-pay for financial year @year: for every submitted month, each
+ * person's claim as submitted (the snapshot) against what is claimable now
+ * (e.g. after a back-dated pcn_store_set_rate()); lists the people and
+ * months whose claim changed. */
+PcnBackpay    *pcn_store_compute_backpay   (PcnStore     *self,
+                                            int           year,
+                                            GError      **error);
 
 /* (element-type PcnAuditEntry) (transfer full), oldest first */
 GPtrArray   *pcn_store_list_audit          (PcnStore     *self,
