@@ -7,6 +7,7 @@
 #include "pcn-chart-scale.h"
 #include "pcn-claim.h"
 #include "pcn-core-error.h"
+#include "pcn-induction.h"
 #include "pcn-costs-csv.h"
 #include "pcn-ledger.h"
 #include "pcn-post.h"

@@ -68,4 +68,16 @@ GPtrArray     *_pcn_store_list_staff_locked  (PcnStore    *self,
                                               gint64       staff_id,
                                               GError     **error);
 
+/* Issues the induction checklists @staff (as stored, with its id) is due
+ * and does not have yet: the PCN list, one per host practice, and the
+ * employer's when subcontracted (pcn-store-induction.c). Called from every
+ * staff write path. */
+gboolean       _pcn_store_issue_induction_locked (PcnStore  *self,
+                                                  PcnStaff  *staff,
+                                                  GError   **error);
+/* Loads the shipped induction templates into a new database, and refreshes
+ * the rows no user has touched when this build ships a newer version. */
+gboolean       _pcn_store_refresh_induction_templates_locked (PcnStore  *self,
+                                                              GError   **error);
+
 G_END_DECLS

@@ -392,6 +392,84 @@ PcnBackpay    *pcn_store_compute_backpay   (PcnStore     *self,
                                             int           year,
                                             GError      **error);
 
+/* Induction checklists (see pcn-induction.h) */
+
+/* Issued items of @staff_id (-1: everyone), and of @practice's checklists
+ * only when @practice is not NULL, with due dates from each person's start
+ * date and their names filled in; ordered by person, checklist (pcn,
+ * practices, employer) and position.
+ * (element-type PcnInductionItem) (transfer full) */
+GPtrArray   *pcn_store_list_induction_items (PcnStore     *self,
+                                             gint64        staff_id,
+                                             const char   *practice,
+                                             GError      **error);
+/* Marks item @item_id done by @by on @date (YYYY-MM-DD or DD/MM/YYYY; NULL:
+ * @as_at), or not applicable when @na_reason is not NULL; @note (may be
+ * NULL) replaces the item's note. @staff_id > 0 requires the item to be on
+ * that person's checklists. Validated with
+ * pcn_induction_item_validate_tick() as at @as_at (NULL: today). Returns
+ * the item as stored (transfer full), or NULL with @error and nothing
+ * changed. */
+PcnInductionItem *pcn_store_tick_induction_item (PcnStore     *self,
+                                                 gint64        staff_id,
+                                                 gint64        item_id,
+                                                 const char   *by,
+                                                 const char   *date,
+                                                 const char   *na_reason,
+                                                 const char   *note,
+                                                 const GDate  *as_at,
+                                                 GError      **error);
+/* Opens a done or N/A item again (a tick made by mistake). */
+PcnInductionItem *pcn_store_reopen_induction_item (PcnStore   *self,
+                                                   gint64      item_id,
+                                                   GError    **error);
+/* Replaces the note of an item (NULL or "" clears it). */
+gboolean     pcn_store_set_induction_note   (PcnStore     *self,
+                                             gint64        item_id,
+                                             const char   *note,
+                                             GError      **error);
+/* Every starter in their first six months as at @as_at (NULL: today; see
+ * pcn_induction_is_starter()) who has checklists, ordered by start date
+ * and name, with the progress of each checklist. With @practice, only
+ * starters hosted there and only that practice's checklist.
+ * (element-type PcnInductionStarter) (transfer full) */
+GPtrArray   *pcn_store_induction_progress   (PcnStore     *self,
+                                             const GDate  *as_at,
+                                             const char   *practice,
+                                             GError      **error);
+/* Issues any checklist @staff_id is due and does not have yet (also done
+ * automatically whenever staff are added, imported or updated). */
+gboolean     pcn_store_issue_induction      (PcnStore     *self,
+                                             gint64        staff_id,
+                                             GError      **error);
+
+/* Templates: every live item (removed ones are left out), ordered by
+ * checklist and position. (element-type PcnInductionTemplateItem)
+ * (transfer full) */
+GPtrArray   *pcn_store_list_induction_templates  (PcnStore                  *self,
+                                                  GError                   **error);
+/* Validates and inserts @item at @item->position in its checklist (-1 or
+ * past the end: last); sets the id and position on success. */
+gboolean     pcn_store_add_induction_template    (PcnStore                  *self,
+                                                  PcnInductionTemplateItem  *item,
+                                                  GError                   **error);
+/* Validates and writes section, text, owner, due and role of a stored item. */
+gboolean     pcn_store_update_induction_template (PcnStore                  *self,
+                                                  PcnInductionTemplateItem  *item,
+                                                  GError                   **error);
+gboolean     pcn_store_remove_induction_template (PcnStore                  *self,
+                                                  gint64                     id,
+                                                  GError                   **error);
+/* Moves an item to @position (0-based) within its checklist. */
+gboolean     pcn_store_move_induction_template   (PcnStore                  *self,
+                                                  gint64                     id,
+                                                  int                        position,
+                                                  GError                   **error);
+gboolean     pcn_store_set_induction_template_due (PcnStore                 *self,
+                                                   gint64                    id,
+                                                   PcnInductionDue           due,
+                                                   GError                  **error);
+
 /* (element-type PcnAuditEntry) (transfer full), oldest first */
 GPtrArray   *pcn_store_list_audit          (PcnStore     *self,
                                             GError      **error);
