@@ -15,6 +15,7 @@
 #include "pcn-rules.h"
 #include "pcn-staff.h"
 #include "pcn-staff-csv.h"
+#include "pcn-supervision.h"
 #include "pcn-turnover.h"
 #include "pcn-types.h"
 #include "pcn-values.h"

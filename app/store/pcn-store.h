@@ -494,3 +494,5 @@ gpointer     pcn_store_run_finish          (PcnStore            *self,
                                             GError             **error);
 
 G_END_DECLS
+
+#include "pcn-store-supervision.h"
