@@ -55,6 +55,7 @@ static const char * const migrations[] = {
   RESOURCE_PREFIX "sql/002-staff.sql",
   RESOURCE_PREFIX "sql/003-posts.sql",
   RESOURCE_PREFIX "sql/004-claims.sql",
+  RESOURCE_PREFIX "sql/005-induction.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PCN_STORE_SCHEMA_VERSION + 1);
 
