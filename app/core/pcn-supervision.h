@@ -159,7 +159,8 @@ typedef struct
   int                 frequency_days;     /* at least every N days; -1: not known */
   char               *pathway_name;       /* training pathway; NULL: none known */
   int                 pathway_months;     /* its time limit; -1: not known */
-  char               *source;             /* where the requirement comes from */
+  char               *pathway_source;     /* where the pathway comes from */
+  char               *source;             /* where the supervision requirement comes from */
   gboolean            user_edited;        /* kept by reference refreshes */
 } PcnSupervisionRequirement;
 

@@ -56,6 +56,7 @@ static const char * const migrations[] = {
   RESOURCE_PREFIX "sql/003-posts.sql",
   RESOURCE_PREFIX "sql/004-claims.sql",
   RESOURCE_PREFIX "sql/005-induction.sql",
+  RESOURCE_PREFIX "sql/006-supervision.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PCN_STORE_SCHEMA_VERSION + 1);
 
@@ -3116,6 +3117,8 @@ pcn_store_set_actual_cost (PcnStore    *self,
   locker = g_mutex_locker_new (&self->mutex);
   if (!begin (self, TRUE, error))
     return FALSE;
+  if (!_pcn_store_check_month_editable_locked (self, y, m, error))
+    return finish (self, FALSE, error);
   stmt = prepare (self,
                   "INSERT INTO payroll_cost (staff_id, month, amount_pence) VALUES (?1, ?2, ?3) "
                   "ON CONFLICT (staff_id, month) DO UPDATE SET amount_pence = excluded.amount_pence",
@@ -3576,3 +3579,5 @@ gint64 _pcn_column_int64_or (sqlite3_stmt *stmt, int col, gint64 if_null) { retu
 PcnNetwork *_pcn_store_get_network_locked (PcnStore *self, gboolean *out_found, GError **error) { return get_network_locked (self, out_found, error); }
 GPtrArray *_pcn_store_list_roles_locked (PcnStore *self, GError **error) { return list_roles_locked (self, error); }
 GPtrArray *_pcn_store_list_staff_locked (PcnStore *self, gint64 staff_id, GError **error) { return list_staff_locked (self, staff_id, error); }
+gboolean _pcn_store_load_ledger_data_locked (PcnStore *self, PcnLedgerData *data, GError **error) { return load_ledger_data_locked (self, data, error); }
+const char *_pcn_store_get_display_name (PcnStore *self) { return self->display_name; }
