@@ -877,6 +877,38 @@ pcn_claim_backpay (const PcnClaimInput  *input,
 }
 
 PcnBackpay *
+pcn_backpay_new (void)
+{
+  PcnBackpay *backpay = g_new0 (PcnBackpay, 1);
+
+  g_atomic_ref_count_init (&backpay->ref_count);
+  backpay->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) backpay_line_free);
+  return backpay;
+}
+
+void
+pcn_backpay_add_line (PcnBackpay           *backpay,
+                      const PcnBackpayLine *line)
+{
+  PcnBackpayLine *copy;
+
+  g_return_if_fail (backpay != NULL);
+  g_return_if_fail (line != NULL);
+
+  copy = g_new0 (PcnBackpayLine, 1);
+  *copy = *line;
+  copy->staff = line->staff != NULL ? g_object_ref (line->staff) : NULL;
+  copy->name = g_strdup (line->name);
+  copy->payroll_id = g_strdup (line->payroll_id);
+  copy->role_code = g_strdup (line->role_code);
+  copy->role_name = g_strdup (line->role_name);
+  backpay->total_claimed += copy->claimed_pence;
+  backpay->total_claimable += copy->claimable_pence;
+  backpay->total_difference += copy->difference_pence;
+  g_ptr_array_add (backpay->lines, copy);
+}
+
+PcnBackpay *
 pcn_backpay_ref (PcnBackpay *backpay)
 {
   g_return_val_if_fail (backpay != NULL, NULL);

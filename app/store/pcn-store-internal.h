@@ -80,4 +80,18 @@ gboolean       _pcn_store_issue_induction_locked (PcnStore  *self,
 gboolean       _pcn_store_refresh_induction_templates_locked (PcnStore  *self,
                                                               GError   **error);
 
+/* The file's name for messages. */
+const char    *_pcn_store_get_display_name   (PcnStore    *self);
+/* Fills @data, whose input.year, computed_allocation_pence and as_at are
+ * set, as pcn_store_load_ledger_data() does. */
+gboolean       _pcn_store_load_ledger_data_locked (PcnStore       *self,
+                                                   PcnLedgerData  *data,
+                                                   GError        **error);
+/* FALSE with PCN_CORE_ERROR_INVALID when the claim for @year/@month was
+ * submitted and so is locked (pcn-store-claims.c). */
+gboolean       _pcn_store_check_month_editable_locked (PcnStore  *self,
+                                                       int        year,
+                                                       int        month,
+                                                       GError   **error);
+
 G_END_DECLS
