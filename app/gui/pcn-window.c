@@ -13,6 +13,7 @@
 #include "pcn-create-dialog.h"
 #include "pcn-demo.h"
 #include "pcn-rates-page.h"
+#include "pcn-recruitment-page.h"
 #include "pcn-team-page.h"
 #include "pcn-welcome-page.h"
 #include "pcn-window-private.h"
@@ -36,11 +37,13 @@ struct _PcnWindow
   AdwWindowTitle       *sidebar_title;
   GtkListBox           *sidebar_list;
   GtkListBoxRow        *team_row;
+  GtkListBoxRow        *recruitment_row;
   GtkListBoxRow        *rates_row;
   AdwWindowTitle       *content_title;
   GtkRevealer          *sample_revealer;
   GtkStack             *content_stack;
   PcnTeamPage          *team_page;
+  PcnRecruitmentPage   *recruitment_page;
   PcnRatesPage         *rates_page;
 
   GSettings            *settings;
@@ -186,8 +189,17 @@ show_page (PcnWindow  *self,
 
   if (g_strcmp0 (name, "rates") == 0)
     row = self->rates_row;
+  else if (g_strcmp0 (name, "recruitment") == 0)
+    row = self->recruitment_row;
   else
     row = self->team_row;
+
+  /* The Team page may have recorded a leaver (a post falls vacant) or
+   * changed staff since the budget was worked out. */
+  if (row == self->recruitment_row &&
+      gtk_stack_get_visible_child (self->content_stack) != GTK_WIDGET (self->recruitment_page) &&
+      pcn_recruitment_page_get_store (self->recruitment_page) != NULL)
+    pcn_recruitment_page_reload (self->recruitment_page);
 
   gtk_list_box_select_row (self->sidebar_list, row);
   gtk_stack_set_visible_child_name (self->content_stack, gtk_widget_get_name (GTK_WIDGET (row)));
@@ -240,6 +252,7 @@ apply_store (PcnWindow  *self,
   if (network == NULL)
     {
       pcn_team_page_set_store (self->team_page, NULL);
+      pcn_recruitment_page_set_store (self->recruitment_page, NULL);
       pcn_rates_page_set_store (self->rates_page, NULL);
       gtk_stack_set_visible_child_name (self->start_stack, "welcome");
       gtk_stack_set_visible_child_name (self->main_stack, "start");
@@ -248,9 +261,13 @@ apply_store (PcnWindow  *self,
     {
       pcn_rates_page_set_area (self->rates_page, pcn_network_get_area (network));
       pcn_rates_page_set_store (self->rates_page, store);
+      const char *start_page = g_getenv ("PCN_START_PAGE");
+
       pcn_team_page_set_store (self->team_page, store);
+      pcn_recruitment_page_set_store (self->recruitment_page, store);
       gtk_stack_set_visible_child_name (self->main_stack, "main");
-      show_page (self, "team");
+      /* PCN_START_PAGE (undocumented, for screenshots): the page to open on. */
+      show_page (self, start_page != NULL ? start_page : "team");
     }
   update_titles (self);
 }
@@ -325,6 +342,7 @@ on_open_done_cb (GObject      *object,
       g_clear_pointer (&self->path, g_free);
       self->is_sample = FALSE;
       pcn_team_page_set_store (self->team_page, NULL);
+      pcn_recruitment_page_set_store (self->recruitment_page, NULL);
       pcn_rates_page_set_store (self->rates_page, NULL);
       show_error (self, data->path, error);
       update_actions (self);
@@ -681,6 +699,7 @@ pcn_window_class_init (PcnWindowClass *klass)
 
   g_type_ensure (PCN_TYPE_WELCOME_PAGE);
   g_type_ensure (PCN_TYPE_TEAM_PAGE);
+  g_type_ensure (PCN_TYPE_RECRUITMENT_PAGE);
   g_type_ensure (PCN_TYPE_RATES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/pcn-window.ui");
@@ -694,11 +713,13 @@ pcn_window_class_init (PcnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, team_row);
+  gtk_widget_class_bind_template_child (widget_class, PcnWindow, recruitment_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, rates_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, sample_revealer);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, team_page);
+  gtk_widget_class_bind_template_child (widget_class, PcnWindow, recruitment_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, rates_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
 
@@ -722,6 +743,8 @@ pcn_window_class_init (PcnWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "team");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "recruitment");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "rates");
 }
 
@@ -732,6 +755,7 @@ pcn_window_init (PcnWindow *self)
 
   pcn_date_set_today (&self->as_at);
   pcn_rates_page_set_as_at (self->rates_page, &self->as_at);
+  pcn_recruitment_page_set_as_at (self->recruitment_page, &self->as_at);
 
   self->settings = settings_new_if_installed ();
   if (self->settings != NULL)
@@ -766,6 +790,7 @@ pcn_window_set_as_at (PcnWindow   *self,
 
   self->as_at = *as_at;
   pcn_rates_page_set_as_at (self->rates_page, as_at);
+  pcn_recruitment_page_set_as_at (self->recruitment_page, as_at);
 }
 
 void
@@ -836,6 +861,12 @@ PcnRatesPage *
 _pcn_window_get_rates_page (PcnWindow *self)
 {
   return self->rates_page;
+}
+
+PcnRecruitmentPage *
+_pcn_window_get_recruitment_page (PcnWindow *self)
+{
+  return self->recruitment_page;
 }
 
 const char *
