@@ -30,6 +30,7 @@
 #endif
 
 #include "pcnw-commands.h"
+#include "pcnw-private.h"
 
 G_DEFINE_QUARK (pcnw-error-quark, pcnw_error)
 
@@ -2486,6 +2487,23 @@ static const PcnwCommand commands[] = {
   { "report", "budget", cmd_report_budget,
     "--year YYYY [--format text|json] [--uplift PCT [--uplift-from YYYY-MM]]",
     N_("the year’s ledger: allocation, monthly spend, forecast, headroom, checks") },
+  { "import", "costs", _pcnw_cmd_import_costs, "FILE.csv",
+    N_("actual monthly employment costs from payroll (all rows or none)") },
+  { "report", "claim", _pcnw_cmd_report_claim, "--month YYYY-MM [--format text|json]",
+    N_("the month’s ARRS claim") },
+  { "claim", "submit", _pcnw_cmd_claim_submit, "--month YYYY-MM [--date YYYY-MM-DD]",
+    N_("mark the month’s claim submitted, which locks it") },
+  { "claim", "reopen", _pcnw_cmd_claim_reopen, "--month YYYY-MM --reason TEXT",
+    N_("reopen a submitted claim; the reason is kept in the audit log") },
+  { "report", "backpay", _pcnw_cmd_report_backpay, "--year YYYY [--format text|json]",
+    N_("what was claimed against what is claimable now, per person and month") },
+  { "export", "claim", _pcnw_cmd_export_claim, "--month YYYY-MM --output FILE.xlsx",
+    N_("the claim workbook") },
+  { "export", "plan", _pcnw_cmd_export_plan, "--year YYYY --output FILE.xlsx",
+    N_("the workforce plan workbook") },
+  { "export", "backpay", _pcnw_cmd_export_backpay,
+    "--year YYYY --output FILE.xlsx [--reason TEXT]",
+    N_("the back-pay claim workbook") },
   { "demo", NULL, cmd_demo, "[--staff N]",
     N_("fill an empty database with a realistic sample PCN") },
   { "backup", NULL, cmd_backup, "--output FILE", N_("a consistent copy of the database") },
@@ -2600,3 +2618,14 @@ cmd_help (PcnwContext  *context,
   }
   return TRUE;
 }
+
+/* ---------------------------------------------- shared (pcnw-private.h) */
+
+gboolean _pcnw_parse_options (GStrv *args, const char *parameter_string, const char *summary, GOptionEntry *entries, GError **error) { return parse_options (args, parameter_string, summary, entries, error); }
+gboolean _pcnw_option_error (GError **error, const char *option, GError *parse_error) { return option_error (error, option, parse_error); }
+gboolean _pcnw_require_option (const char *value, const char *option, GError **error) { return require_option (value, option, error); }
+gboolean _pcnw_check_arguments (GStrv args, guint n_wanted, const char *what, GError **error) { return check_arguments (args, n_wanted, what, error); }
+gboolean _pcnw_parse_format_option (const char *format, const char *other, gboolean *out_json, GError **error) { return parse_format_option (format, other, out_json, error); }
+PcnStore *_pcnw_open_store (PcnwContext *context, GError **error) { return open_store (context, error); }
+PcnNetwork *_pcnw_require_network (PcnStore *store, GError **error) { return require_network (store, error); }
+void _pcnw_print_json (JsonBuilder *builder) { print_json (builder); }
