@@ -935,6 +935,11 @@ open_store (const char  *path,
 
   if (target_version >= 1 && !refresh_reference (self, error))
     return NULL;
+  /* Induction templates (schema 5): loaded, and refreshed by version. */
+  if (target_version >= 5 &&
+      !(begin (self, TRUE, error) &&
+        finish (self, _pcn_store_refresh_induction_templates_locked (self, error), error)))
+    return NULL;
 
   /* One worker: pcn_store_run_async() calls run one after another. */
   self->pool = g_thread_pool_new (run_in_pool, NULL, 1, FALSE, NULL);
@@ -2067,7 +2072,7 @@ staff_writer_insert (PcnStore     *self,
       return FALSE;
 
   pcn_staff_set_id (staff, id);
-  return TRUE;
+  return _pcn_store_issue_induction_locked (self, staff, error);
 }
 
 static gboolean
@@ -2234,7 +2239,8 @@ update_staff_locked (PcnStore  *self,
       return FALSE;
     }
   return sync_sessions (self, &staff_sessions_table, w.practice_ids, id,
-                        pcn_staff_get_sessions (staff), error);
+                        pcn_staff_get_sessions (staff), error) &&
+         _pcn_store_issue_induction_locked (self, staff, error);
 }
 
 gboolean

@@ -437,8 +437,9 @@ GPtrArray   *pcn_store_induction_progress   (PcnStore     *self,
                                              const GDate  *as_at,
                                              const char   *practice,
                                              GError      **error);
-/* Issues any checklist @staff_id is due and does not have yet (also done
- * automatically whenever staff are added, imported or updated). */
+/* Issues any checklist @staff_id does not have yet, whatever their start
+ * date. Staff writes (add, import, update) do this automatically for
+ * people starting no more than six months before the real date. */
 gboolean     pcn_store_issue_induction      (PcnStore     *self,
                                              gint64        staff_id,
                                              GError      **error);
