@@ -20,6 +20,7 @@
 #include "pcn-staff-row-item.h"
 #include "pcn-staff-row-model.h"
 #include "pcn-team-page-private.h"
+#include "pcn-text-cell.h"
 
 struct _PcnTeamPage
 {
@@ -80,9 +81,10 @@ struct _PcnTeamPage
   GtkColumnViewColumn *status_column;
   GMenuModel         *row_menu;
 
-  /* Cells: GtkSignalListItemFactory with plain labels, because GTK 4.8
-   * rebuilds every row that changes item, and parsing a builder template
-   * per cell made a keystroke cost a second over 10,000 staff. */
+  /* Cells: GtkSignalListItemFactory with PcnTextCells, because GTK 4.8
+   * rebuilds every row that changes item (a builder template per cell made
+   * a keystroke cost a second over 10,000 staff), and re-measuring ~1,600
+   * GtkLabels when the filter changes cost ~100 ms a keystroke. */
   struct CellColumn
   {
     PcnTeamPage *self;
@@ -587,7 +589,7 @@ enum {
 typedef struct
 {
   GtkListItem       *list_item;
-  GtkLabel          *label;
+  PcnTextCell       *label;
   struct CellColumn *cc;
   PcnStaffRowSlot   *slot;
   gulong             handler;
@@ -612,7 +614,7 @@ update_cell (CellInfo *info)
 
   if (item == NULL)
     {
-      gtk_label_set_text (info->label, "");
+      pcn_text_cell_set_text (info->label, NULL);
       return;
     }
 
@@ -629,7 +631,7 @@ update_cell (CellInfo *info)
     case COLUMN_STATUS: text = pcn_staff_row_item_get_status_text (item); break;
     default: g_assert_not_reached ();
     }
-  gtk_label_set_text (info->label, text ? text : "");
+  pcn_text_cell_set_text (info->label, text);
 }
 
 static void
@@ -637,17 +639,35 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   struct CellColumn        *cc)
 {
+  /* Widths in average characters: what the column asks for, and the
+   * narrowest it goes. Role names are long and alike at the start
+   * ("General practice assistant", "General practitioner"), so Role asks
+   * for the longest; Practices and Employer give way first, ellipsized,
+   * with the whole text as a tooltip. */
+  static const struct { int min_chars, natural_chars; float xalign; } widths[] = {
+    [COLUMN_NAME]      = { 10, 18, 0.0f },
+    [COLUMN_ROLE]      = { 26, 34, 0.0f },
+    [COLUMN_WTE]       = {  3,  3, 1.0f },
+    [COLUMN_BAND]      = {  3,  3, 0.0f },
+    [COLUMN_START]     = { 13, 13, 0.0f },
+    [COLUMN_PRACTICES] = {  6, 12, 0.0f },
+    [COLUMN_EMPLOYER]  = {  6, 12, 0.0f },
+    [COLUMN_STATUS]    = {  7,  7, 0.0f },
+  };
   CellInfo *info = g_new0 (CellInfo, 1);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = pcn_text_cell_new ();
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), cc->column == COLUMN_WTE ? 1.0 : 0.0);
+  G_STATIC_ASSERT (G_N_ELEMENTS (widths) == G_N_ELEMENTS (cc->self->cell_columns));
+
+  pcn_text_cell_set_min_chars (PCN_TEXT_CELL (label), widths[cc->column].min_chars);
+  pcn_text_cell_set_natural_chars (PCN_TEXT_CELL (label), widths[cc->column].natural_chars);
+  pcn_text_cell_set_xalign (PCN_TEXT_CELL (label), widths[cc->column].xalign);
   if (cc->column == COLUMN_WTE)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
 
   info->list_item = list_item;
-  info->label = GTK_LABEL (label);
+  info->label = PCN_TEXT_CELL (label);
   info->cc = cc;
   g_hash_table_insert (cc->self->cell_items, label, info);
 }
