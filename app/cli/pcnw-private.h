@@ -49,4 +49,9 @@ gboolean    _pcnw_cmd_export_claim     (PcnwContext *context, GStrv *args, GErro
 gboolean    _pcnw_cmd_export_plan      (PcnwContext *context, GStrv *args, GError **error);
 gboolean    _pcnw_cmd_export_backpay   (PcnwContext *context, GStrv *args, GError **error);
 
+/* The induction commands (pcnw-induction.c). */
+gboolean    _pcnw_cmd_induction_list   (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_induction_tick   (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_report_induction (PcnwContext *context, GStrv *args, GError **error);
+
 G_END_DECLS
