@@ -79,6 +79,11 @@ gboolean       _pcn_store_issue_induction_locked (PcnStore  *self,
  * the rows no user has touched when this build ships a newer version. */
 gboolean       _pcn_store_refresh_induction_templates_locked (PcnStore  *self,
                                                               GError   **error);
+/* Loads the shipped supervision requirements into a new database, and
+ * replaces the reference rows (never a user's) when this build ships a
+ * newer version (pcn-store-supervision.c). */
+gboolean       _pcn_store_refresh_supervision_requirements_locked (PcnStore  *self,
+                                                                   GError   **error);
 
 /* The file's name for messages. */
 const char    *_pcn_store_get_display_name   (PcnStore    *self);
