@@ -645,13 +645,13 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
    * for the longest; Practices and Employer give way first, ellipsized,
    * with the whole text as a tooltip. */
   static const struct { int min_chars, natural_chars; float xalign; } widths[] = {
-    [COLUMN_NAME]      = { 10, 18, 0.0f },
+    [COLUMN_NAME]      = { 14, 20, 0.0f },
     [COLUMN_ROLE]      = { 26, 34, 0.0f },
     [COLUMN_WTE]       = {  3,  3, 1.0f },
     [COLUMN_BAND]      = {  3,  3, 0.0f },
     [COLUMN_START]     = { 13, 13, 0.0f },
-    [COLUMN_PRACTICES] = {  6, 12, 0.0f },
-    [COLUMN_EMPLOYER]  = {  6, 12, 0.0f },
+    [COLUMN_PRACTICES] = {  8, 22, 0.0f },
+    [COLUMN_EMPLOYER]  = {  8, 20, 0.0f },
     [COLUMN_STATUS]    = {  7,  7, 0.0f },
   };
   CellInfo *info = g_new0 (CellInfo, 1);
