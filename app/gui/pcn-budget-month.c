@@ -121,7 +121,7 @@ pcn_budget_month_new (const PcnLedgerMonth *month,
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 1, month->month, month->year);
   /* Translators: a month and year in the budget table, see strftime(3) */
-  if (g_date_strftime (buf, sizeof buf, _("%B %Y"), &date) > 0)
+  if (g_date_strftime (buf, sizeof buf, _("%b %Y"), &date) > 0)
     self->long_label = g_strdup (buf);
   else
     self->long_label = g_strdup_printf ("%04d-%02d", month->year, month->month);

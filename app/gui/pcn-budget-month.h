@@ -20,7 +20,7 @@ PcnBudgetMonth *pcn_budget_month_new            (const PcnLedgerMonth *month,
                                                  gint64                allocation_pence);
 /* "Apr", "May"… (translated) */
 const char     *pcn_budget_month_get_label      (PcnBudgetMonth       *self);
-/* "April 2025" (translated) */
+/* "Apr 2025" (translated), for the table */
 const char     *pcn_budget_month_get_long_label (PcnBudgetMonth       *self);
 gint64          pcn_budget_month_get_in_post    (PcnBudgetMonth       *self);
 gint64          pcn_budget_month_get_planned    (PcnBudgetMonth       *self);

@@ -38,6 +38,8 @@ struct _PcnRecruitmentPage
   GtkSpinner          *spinner;
   GtkLabel            *status_label;
   GtkLabel            *allocation_label;
+  GtkRevealer         *rates_revealer;
+  GtkLabel            *rates_label;
   GtkLabel            *allocation_value;
   GtkLabel            *forecast_value;
   GtkLabel            *headroom_title;
@@ -423,6 +425,40 @@ show_posts (PcnRecruitmentPage *self)
                         "whether they fit the allocation."));
 }
 
+/* Roles with no rate known count as £0: say so above the figures, which
+ * would otherwise look like headroom. */
+static void
+show_missing_rates (PcnRecruitmentPage *self)
+{
+  GPtrArray *checks = pcn_ledger_get_checks (self->ledger);
+  g_autoptr(GHashTable) roles = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *year_name = pcn_financial_year_name (pcn_ledger_get_year (self->ledger));
+  g_autofree char *text = NULL;
+  guint n;
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      PcnCheck *check = g_ptr_array_index (checks, i);
+
+      if (g_str_has_prefix (check->rule_id, "rate:"))
+        g_hash_table_add (roles, check->rule_id);
+    }
+  n = g_hash_table_size (roles);
+  if (n > 0)
+    {
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %1$u counts roles, %2$s is a financial year */
+                                           "No ARRS rate is known for %1$u role in %2$s: its staff "
+                                           "and posts count as £0, so the forecast is too low.",
+                                           "No ARRS rates are known for %1$u roles in %2$s: their "
+                                           "staff and posts count as £0, so the forecast is too low.",
+                                           n),
+                              n, year_name);
+      gtk_label_set_text (self->rates_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->rates_revealer, n > 0);
+}
+
 static void
 show_checks (PcnRecruitmentPage *self)
 {
@@ -461,6 +497,8 @@ show_checks (PcnRecruitmentPage *self)
                                      "plan fits the allocation"),
                                    "emblem-ok-symbolic", "success"));
 
+  show_missing_rates (self);
+
   errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
                             n_errors);
   warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
@@ -486,6 +524,10 @@ show_turnover (PcnRecruitmentPage *self,
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       const char *who = t->role_code == NULL ? _("All staff") : role_name_for (self, t->role_code);
+
+      /* Roles nobody left: nothing to say about them. */
+      if (t->role_code != NULL && t->leavers == 0)
+        continue;
 
       leavers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d leaver", "%d leavers",
                                               t->leavers),
@@ -1250,6 +1292,8 @@ pcn_recruitment_page_class_init (PcnRecruitmentPageClass *klass)
   BIND (spinner);
   BIND (status_label);
   BIND (allocation_label);
+  BIND (rates_revealer);
+  BIND (rates_label);
   BIND (allocation_value);
   BIND (forecast_value);
   BIND (headroom_title);
