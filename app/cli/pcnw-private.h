@@ -54,4 +54,14 @@ gboolean    _pcnw_cmd_induction_list   (PcnwContext *context, GStrv *args, GErro
 gboolean    _pcnw_cmd_induction_tick   (PcnwContext *context, GStrv *args, GError **error);
 gboolean    _pcnw_cmd_report_induction (PcnwContext *context, GStrv *args, GError **error);
 
+/* The supervision and integration commands (pcnw-supervision.c). */
+gboolean    _pcnw_cmd_supervision_assign (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_supervision_end    (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_supervision_log    (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_supervision_cost   (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_integration_set    (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_report_supervision (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_report_integration (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_export_status      (PcnwContext *context, GStrv *args, GError **error);
+
 G_END_DECLS

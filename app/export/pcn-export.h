@@ -24,3 +24,4 @@ G_END_DECLS
 #include "pcn-export-claim.h"
 #include "pcn-export-plan.h"
 #include "pcn-export-staff.h"
+#include "pcn-export-status.h"
