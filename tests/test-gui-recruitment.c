@@ -344,6 +344,66 @@ test_add_post (Fixture       *f,
 }
 
 static gboolean
+row_is_worked_out (gpointer data)
+{
+  const char *subtitle = adw_action_row_get_subtitle (data);
+
+  return subtitle != NULL && g_strcmp0 (subtitle, "Working it out…") != 0;
+}
+
+/* Latest start and the what-if uplift give the core's answers and write
+ * nothing. */
+static void
+test_tools (Fixture       *f,
+            gconstpointer  unused)
+{
+  g_autoptr(PcnLedgerData) data = NULL;
+  g_autoptr(PcnLedger) ledger = NULL;
+  g_autoptr(PcnLedger) uplifted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unspent_text = NULL;
+  g_autofree char *forecast_text = NULL;
+  AdwComboRow *role_row;
+  AdwActionRow *result_row;
+  PcnUplift uplift = { 300, 6 };  /* 3% from October */
+  gint64 cost = 0, unspent = 0;
+  int month = -1, cp;
+
+  pcn_recruitment_page_set_store (f->page, f->store);
+  wait_for_load (f);
+
+  role_row = _pcn_recruitment_page_get_latest_role_row (f->page);
+  cp = role_position (role_row, "CP");
+  g_assert_cmpint (cp, >=, 0);
+  adw_combo_row_set_selected (role_row, cp);
+  result_row = _pcn_recruitment_page_get_latest_result_row (f->page);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "recruitment.latest-start", NULL);
+  spin_until (row_is_worked_out, result_row);
+
+  data = pcn_store_load_ledger_data (f->store, YEAR, &f->as_at, &error);
+  g_assert_no_error (error);
+  ledger = pcn_ledger_compute (&data->input);
+  g_assert_true (pcn_ledger_latest_start (&data->input, ledger, "CP", 1000, -1,
+                                          &month, &cost, &unspent, &error));
+  g_assert_no_error (error);
+  unspent_text = pcn_money_format (unspent);
+  g_assert_nonnull (g_strrstr (adw_action_row_get_subtitle (result_row), unspent_text));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (result_row), "error"));
+
+  /* What if pay rose 3% from October? */
+  gtk_spin_button_set_value (_pcn_recruitment_page_get_uplift_spin (f->page), 3.0);
+  adw_combo_row_set_selected (_pcn_recruitment_page_get_uplift_month_row (f->page), 6);
+  result_row = _pcn_recruitment_page_get_uplift_result_row (f->page);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "recruitment.what-if", NULL);
+  spin_until (row_is_worked_out, result_row);
+  uplifted = pcn_store_compute_ledger (f->store, YEAR, &f->as_at, &uplift, &error);
+  g_assert_no_error (error);
+  forecast_text = pcn_money_format (pcn_ledger_get_forecast (uplifted));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (result_row), forecast_text));
+  g_assert_cmpuint (count_posts (f), ==, 0);
+}
+
+static gboolean
 window_is_ready (gpointer data)
 {
   return !_pcn_window_is_busy (data);
@@ -432,6 +492,8 @@ main (int   argc,
 
   g_test_add ("/gui/recruitment/add-post", Fixture, NULL,
               fixture_set_up, test_add_post, fixture_tear_down);
+  g_test_add ("/gui/recruitment/tools", Fixture, NULL,
+              fixture_set_up, test_tools, fixture_tear_down);
   g_test_add_func ("/gui/recruitment/window", test_window);
 
   return g_test_run ();

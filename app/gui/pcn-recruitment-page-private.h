@@ -32,6 +32,14 @@ GtkLabel      *_pcn_recruitment_page_get_headroom_title (PcnRecruitmentPage *sel
 GtkLabel      *_pcn_recruitment_page_get_allocation_label (PcnRecruitmentPage *self);
 PcnChart      *_pcn_recruitment_page_get_chart         (PcnRecruitmentPage *self);
 GtkListBox    *_pcn_recruitment_page_get_checks_list   (PcnRecruitmentPage *self);
+/* The latest-start tool: its role, WTE and cost rows and the row whose
+ * subtitle gives the answer. */
+AdwComboRow   *_pcn_recruitment_page_get_latest_role_row   (PcnRecruitmentPage *self);
+AdwActionRow  *_pcn_recruitment_page_get_latest_result_row (PcnRecruitmentPage *self);
+/* The what-if uplift: percentage, from-month row, and the answer row. */
+GtkSpinButton *_pcn_recruitment_page_get_uplift_spin       (PcnRecruitmentPage *self);
+AdwComboRow   *_pcn_recruitment_page_get_uplift_month_row  (PcnRecruitmentPage *self);
+AdwActionRow  *_pcn_recruitment_page_get_uplift_result_row (PcnRecruitmentPage *self);
 /* The post dialog while it is open (transfer none). */
 GtkWindow     *_pcn_recruitment_page_get_post_dialog   (PcnRecruitmentPage *self);
 

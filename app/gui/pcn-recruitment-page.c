@@ -1532,3 +1532,33 @@ _pcn_recruitment_page_get_post_dialog (PcnRecruitmentPage *self)
 {
   return self->post_dialog;
 }
+
+AdwComboRow *
+_pcn_recruitment_page_get_latest_role_row (PcnRecruitmentPage *self)
+{
+  return self->latest_role_row;
+}
+
+AdwActionRow *
+_pcn_recruitment_page_get_latest_result_row (PcnRecruitmentPage *self)
+{
+  return self->latest_result_row;
+}
+
+GtkSpinButton *
+_pcn_recruitment_page_get_uplift_spin (PcnRecruitmentPage *self)
+{
+  return self->uplift_spin;
+}
+
+AdwActionRow *
+_pcn_recruitment_page_get_uplift_result_row (PcnRecruitmentPage *self)
+{
+  return self->uplift_result_row;
+}
+
+AdwComboRow *
+_pcn_recruitment_page_get_uplift_month_row (PcnRecruitmentPage *self)
+{
+  return self->uplift_month_row;
+}
