@@ -25,4 +25,11 @@ gboolean pcn_demo_fill (PcnStore    *store,
                         const GDate *today,
                         GError     **error);
 
+/* Named supervisors, a few months of sessions (some overdue), training
+ * items and integration answers for the sample's staff, and the PCN's GP
+ * hourly rate (pcn-demo-supervision.c; called by pcn_demo_fill()). */
+gboolean _pcn_demo_fill_supervision (PcnStore    *store,
+                                     const GDate *today,
+                                     GError     **error);
+
 G_END_DECLS
