@@ -19,3 +19,4 @@
 #include "pcn-turnover.h"
 #include "pcn-types.h"
 #include "pcn-values.h"
+#include "pcn-vision.h"

@@ -497,3 +497,4 @@ gpointer     pcn_store_run_finish          (PcnStore            *self,
 G_END_DECLS
 
 #include "pcn-store-supervision.h"
+#include "pcn-store-vision.h"
