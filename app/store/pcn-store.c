@@ -57,6 +57,7 @@ static const char * const migrations[] = {
   RESOURCE_PREFIX "sql/004-claims.sql",
   RESOURCE_PREFIX "sql/005-induction.sql",
   RESOURCE_PREFIX "sql/006-supervision.sql",
+  RESOURCE_PREFIX "sql/007-vision.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PCN_STORE_SCHEMA_VERSION + 1);
 

@@ -33,7 +33,7 @@ typedef enum
 GQuark pcn_store_error_quark (void);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define PCN_STORE_SCHEMA_VERSION 6
+#define PCN_STORE_SCHEMA_VERSION 7
 
 typedef struct
 {
