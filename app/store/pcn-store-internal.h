@@ -85,6 +85,12 @@ gboolean       _pcn_store_refresh_induction_templates_locked (PcnStore  *self,
 gboolean       _pcn_store_refresh_supervision_requirements_locked (PcnStore  *self,
                                                                    GError   **error);
 
+/* Loads the shipped default skills with their role mapping and the role
+ * cards into a new database, and refreshes them by version keeping a
+ * user's rows (pcn-store-vision.c). */
+gboolean       _pcn_store_refresh_vision_data_locked (PcnStore  *self,
+                                                      GError   **error);
+
 /* The file's name for messages. */
 const char    *_pcn_store_get_display_name   (PcnStore    *self);
 /* Fills @data, whose input.year, computed_allocation_pence and as_at are

@@ -946,6 +946,11 @@ open_store (const char  *path,
       !(begin (self, TRUE, error) &&
         finish (self, _pcn_store_refresh_supervision_requirements_locked (self, error), error)))
     return NULL;
+  /* Default skills and role cards (schema 7): loaded, and refreshed by version. */
+  if (target_version >= 7 &&
+      !(begin (self, TRUE, error) &&
+        finish (self, _pcn_store_refresh_vision_data_locked (self, error), error)))
+    return NULL;
 
   /* One worker: pcn_store_run_async() calls run one after another. */
   self->pool = g_thread_pool_new (run_in_pool, NULL, 1, FALSE, NULL);
