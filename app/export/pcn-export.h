@@ -22,6 +22,7 @@ G_END_DECLS
 
 #include "pcn-export-backpay.h"
 #include "pcn-export-claim.h"
+#include "pcn-export-induction.h"
 #include "pcn-export-plan.h"
 #include "pcn-export-staff.h"
 #include "pcn-export-status.h"
