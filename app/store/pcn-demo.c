@@ -624,5 +624,6 @@ pcn_demo_fill (PcnStore    *store,
       g_ptr_array_add (posts, post_from_demo (&demo_posts[i], today, holder));
     }
   return pcn_store_add_posts (store, posts, error) &&
-         _pcn_demo_fill_supervision (store, today, error);
+         _pcn_demo_fill_supervision (store, today, error) &&
+         _pcn_demo_fill_vision (store, today, error);
 }

@@ -32,4 +32,11 @@ gboolean _pcn_demo_fill_supervision (PcnStore    *store,
                                      const GDate *today,
                                      GError     **error);
 
+/* A vision, four objectives linked to the sample's posts by role, a
+ * review, buy-in from every practice (the first three agreed) and a
+ * four-week skills audit (pcn-demo-vision.c; called by pcn_demo_fill()). */
+gboolean _pcn_demo_fill_vision      (PcnStore    *store,
+                                     const GDate *today,
+                                     GError     **error);
+
 G_END_DECLS
