@@ -2512,6 +2512,8 @@ static const PcnwCommand commands[] = {
     N_("complete a checklist item (or mark it not applicable)") },
   { "report", "induction", _pcnw_cmd_report_induction, "[--practice NAME] [--format text|json]",
     N_("induction progress of every starter in their first six months") },
+  { "export", "induction", _pcnw_cmd_export_induction, "--output FILE.xlsx [--staff NAME|PAYROLL_ID]",
+    N_("the induction overview, or one person’s printable checklist") },
   { "supervision", "assign", _pcnw_cmd_supervision_assign,
     "--staff S --kind K --supervisor NAME [--profession P] [--minutes-per-week M] [--practice NAME] [--from D]",
     N_("name a supervisor") },

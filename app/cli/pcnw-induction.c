@@ -1,5 +1,5 @@
 /* pcnw-induction.c — the induction commands of `pcnw` (CLI.md, "Induction"):
- * induction list, induction tick, report induction
+ * induction list, induction tick, report induction, export induction
  *
  * Every due and overdue status is computed as at --as-at. A tick that a
  * rule refuses (unknown item, already done, a date before the start or in
@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "pcn-core.h"
+#include "pcn-export.h"
 #include "pcn-store.h"
 #include "pcnw-private.h"
 
@@ -447,6 +448,72 @@ _pcnw_cmd_report_induction (PcnwContext  *context,
                    p->practice ? p->practice : pcn_checklist_kind_get_label (p->checklist),
                    p->items_done, p->items_na, p->items_total, p->items_overdue, next);
         }
+    }
+  return TRUE;
+}
+
+gboolean
+_pcnw_cmd_export_induction (PcnwContext  *context,
+                            GStrv        *args,
+                            GError      **error)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *staff_text = NULL;
+  GOptionEntry entries[] = {
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The workbook to write"), N_("FILE.xlsx") },
+    { "staff", 0, 0, G_OPTION_ARG_STRING, &staff_text, N_("One person’s printable checklist"),
+      N_("NAME|PAYROLL_ID") },
+    { NULL }
+  };
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(PcnNetwork) network = NULL;
+  g_autoptr(PcnStaff) staff = NULL;
+
+  if (!_pcnw_parse_options (args, NULL,
+                            _("The induction overview of every starter, or one person’s "
+                              "printable checklist."),
+                            entries, error) ||
+      !_pcnw_check_arguments (*args, 0, NULL, error) ||
+      !_pcnw_require_option (output, "--output", error))
+    return FALSE;
+
+  store = _pcnw_open_store (context, error);
+  if (store == NULL)
+    return FALSE;
+  network = _pcnw_require_network (store, error);
+  if (network == NULL)
+    return FALSE;
+
+  if (staff_text != NULL)
+    {
+      g_autoptr(GPtrArray) items = NULL;
+
+      if ((staff = find_staff (store, staff_text, error)) == NULL ||
+          (items = pcn_store_list_induction_items (store, pcn_staff_get_id (staff), NULL, error)) == NULL)
+        return FALSE;
+      if (items->len == 0)
+        {
+          g_set_error (error, PCNW_ERROR, PCNW_ERROR_REFUSED,
+                       _("--staff: %s has no induction checklists (they need a start date and "
+                         "a host practice)"),
+                       pcn_staff_get_name (staff));
+          return FALSE;
+        }
+      if (!pcn_export_induction_person (output, network, staff, items, &context->as_at, error))
+        return FALSE;
+      /* Translators: %1$u items, %2$s person, %3$s file */
+      g_print (_("Wrote %2$s’s checklist of %1$u items to %3$s\n"), items->len,
+               pcn_staff_get_name (staff), output);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) starters = pcn_store_induction_progress (store, &context->as_at, NULL, error);
+
+      if (starters == NULL ||
+          !pcn_export_induction_overview (output, network, starters, &context->as_at, error))
+        return FALSE;
+      /* Translators: %1$u starters, %2$s file */
+      g_print (_("Wrote the induction of %1$u starters to %2$s\n"), starters->len, output);
     }
   return TRUE;
 }

@@ -53,6 +53,7 @@ gboolean    _pcnw_cmd_export_backpay   (PcnwContext *context, GStrv *args, GErro
 gboolean    _pcnw_cmd_induction_list   (PcnwContext *context, GStrv *args, GError **error);
 gboolean    _pcnw_cmd_induction_tick   (PcnwContext *context, GStrv *args, GError **error);
 gboolean    _pcnw_cmd_report_induction (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_export_induction (PcnwContext *context, GStrv *args, GError **error);
 
 /* The supervision and integration commands (pcnw-supervision.c). */
 gboolean    _pcnw_cmd_supervision_assign (PcnwContext *context, GStrv *args, GError **error);
