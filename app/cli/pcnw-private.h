@@ -65,4 +65,12 @@ gboolean    _pcnw_cmd_report_supervision (PcnwContext *context, GStrv *args, GEr
 gboolean    _pcnw_cmd_report_integration (PcnwContext *context, GStrv *args, GError **error);
 gboolean    _pcnw_cmd_export_status      (PcnwContext *context, GStrv *args, GError **error);
 
+/* The vision commands (pcnw-vision.c). */
+gboolean    _pcnw_cmd_vision_set         (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_objective_add      (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_objective_link     (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_buyin_set          (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_skills_set         (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_report_vision      (PcnwContext *context, GStrv *args, GError **error);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "pcn-demo.h"
 #include "pcn-rates-page.h"
 #include "pcn-recruitment-page.h"
+#include "pcn-supervision-page.h"
 #include "pcn-team-page.h"
 #include "pcn-welcome-page.h"
 #include "pcn-window-private.h"
@@ -38,12 +39,14 @@ struct _PcnWindow
   GtkListBox           *sidebar_list;
   GtkListBoxRow        *team_row;
   GtkListBoxRow        *recruitment_row;
+  GtkListBoxRow        *supervision_row;
   GtkListBoxRow        *rates_row;
   AdwWindowTitle       *content_title;
   GtkRevealer          *sample_revealer;
   GtkStack             *content_stack;
   PcnTeamPage          *team_page;
   PcnRecruitmentPage   *recruitment_page;
+  PcnSupervisionPage   *supervision_page;
   PcnRatesPage         *rates_page;
 
   GSettings            *settings;
@@ -189,6 +192,8 @@ show_page (PcnWindow  *self,
 
   if (g_strcmp0 (name, "rates") == 0)
     row = self->rates_row;
+  else if (g_strcmp0 (name, "supervision") == 0)
+    row = self->supervision_row;
   else if (g_strcmp0 (name, "recruitment") == 0)
     row = self->recruitment_row;
   else
@@ -253,6 +258,7 @@ apply_store (PcnWindow  *self,
     {
       pcn_team_page_set_store (self->team_page, NULL);
       pcn_recruitment_page_set_store (self->recruitment_page, NULL);
+      pcn_supervision_page_set_store (self->supervision_page, NULL);
       pcn_rates_page_set_store (self->rates_page, NULL);
       gtk_stack_set_visible_child_name (self->start_stack, "welcome");
       gtk_stack_set_visible_child_name (self->main_stack, "start");
@@ -265,6 +271,7 @@ apply_store (PcnWindow  *self,
 
       pcn_team_page_set_store (self->team_page, store);
       pcn_recruitment_page_set_store (self->recruitment_page, store);
+      pcn_supervision_page_set_store (self->supervision_page, store);
       gtk_stack_set_visible_child_name (self->main_stack, "main");
       /* PCN_START_PAGE (undocumented, for screenshots): the page to open on. */
       show_page (self, start_page != NULL ? start_page : "team");
@@ -343,6 +350,7 @@ on_open_done_cb (GObject      *object,
       self->is_sample = FALSE;
       pcn_team_page_set_store (self->team_page, NULL);
       pcn_recruitment_page_set_store (self->recruitment_page, NULL);
+      pcn_supervision_page_set_store (self->supervision_page, NULL);
       pcn_rates_page_set_store (self->rates_page, NULL);
       show_error (self, data->path, error);
       update_actions (self);
@@ -700,6 +708,7 @@ pcn_window_class_init (PcnWindowClass *klass)
   g_type_ensure (PCN_TYPE_WELCOME_PAGE);
   g_type_ensure (PCN_TYPE_TEAM_PAGE);
   g_type_ensure (PCN_TYPE_RECRUITMENT_PAGE);
+  g_type_ensure (PCN_TYPE_SUPERVISION_PAGE);
   g_type_ensure (PCN_TYPE_RATES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/pcn-window.ui");
@@ -714,12 +723,14 @@ pcn_window_class_init (PcnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, team_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, recruitment_row);
+  gtk_widget_class_bind_template_child (widget_class, PcnWindow, supervision_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, rates_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, sample_revealer);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, team_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, recruitment_page);
+  gtk_widget_class_bind_template_child (widget_class, PcnWindow, supervision_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, rates_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
 
@@ -744,7 +755,9 @@ pcn_window_class_init (PcnWindowClass *klass)
                                        "win.show-page", "s", "team");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "recruitment");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "supervision");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_9, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "rates");
 }
 
@@ -756,6 +769,7 @@ pcn_window_init (PcnWindow *self)
   pcn_date_set_today (&self->as_at);
   pcn_rates_page_set_as_at (self->rates_page, &self->as_at);
   pcn_recruitment_page_set_as_at (self->recruitment_page, &self->as_at);
+  pcn_supervision_page_set_as_at (self->supervision_page, &self->as_at);
 
   self->settings = settings_new_if_installed ();
   if (self->settings != NULL)
@@ -791,6 +805,7 @@ pcn_window_set_as_at (PcnWindow   *self,
   self->as_at = *as_at;
   pcn_rates_page_set_as_at (self->rates_page, as_at);
   pcn_recruitment_page_set_as_at (self->recruitment_page, as_at);
+  pcn_supervision_page_set_as_at (self->supervision_page, as_at);
 }
 
 void
