@@ -5,6 +5,7 @@
 #pragma once
 
 #include "pcn-window.h"
+#include "pcn-claims-page.h"
 #include "pcn-rates-page.h"
 #include "pcn-recruitment-page.h"
 
@@ -19,6 +20,7 @@ gboolean      _pcn_window_is_sample         (PcnWindow *self);
 GtkWindow    *_pcn_window_get_create_dialog (PcnWindow *self);
 PcnRatesPage *_pcn_window_get_rates_page    (PcnWindow *self);
 PcnRecruitmentPage *_pcn_window_get_recruitment_page (PcnWindow *self);
+PcnClaimsPage *_pcn_window_get_claims_page (PcnWindow *self);
 const char   *_pcn_window_get_error_text    (PcnWindow *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "pcn-create-dialog.h"
+#include "pcn-claims-page.h"
 #include "pcn-demo.h"
 #include "pcn-rates-page.h"
 #include "pcn-recruitment-page.h"
@@ -39,6 +40,7 @@ struct _PcnWindow
   GtkListBox           *sidebar_list;
   GtkListBoxRow        *team_row;
   GtkListBoxRow        *recruitment_row;
+  GtkListBoxRow        *claims_row;
   GtkListBoxRow        *supervision_row;
   GtkListBoxRow        *rates_row;
   AdwWindowTitle       *content_title;
@@ -46,6 +48,7 @@ struct _PcnWindow
   GtkStack             *content_stack;
   PcnTeamPage          *team_page;
   PcnRecruitmentPage   *recruitment_page;
+  PcnClaimsPage        *claims_page;
   PcnSupervisionPage   *supervision_page;
   PcnRatesPage         *rates_page;
 
@@ -196,6 +199,8 @@ show_page (PcnWindow  *self,
     row = self->supervision_row;
   else if (g_strcmp0 (name, "recruitment") == 0)
     row = self->recruitment_row;
+  else if (g_strcmp0 (name, "claims") == 0)
+    row = self->claims_row;
   else
     row = self->team_row;
 
@@ -205,6 +210,11 @@ show_page (PcnWindow  *self,
       gtk_stack_get_visible_child (self->content_stack) != GTK_WIDGET (self->recruitment_page) &&
       pcn_recruitment_page_get_store (self->recruitment_page) != NULL)
     pcn_recruitment_page_reload (self->recruitment_page);
+  /* Payroll figures, staff and rates may have changed elsewhere too. */
+  if (row == self->claims_row &&
+      gtk_stack_get_visible_child (self->content_stack) != GTK_WIDGET (self->claims_page) &&
+      pcn_claims_page_get_store (self->claims_page) != NULL)
+    pcn_claims_page_reload (self->claims_page);
 
   gtk_list_box_select_row (self->sidebar_list, row);
   gtk_stack_set_visible_child_name (self->content_stack, gtk_widget_get_name (GTK_WIDGET (row)));
@@ -258,6 +268,7 @@ apply_store (PcnWindow  *self,
     {
       pcn_team_page_set_store (self->team_page, NULL);
       pcn_recruitment_page_set_store (self->recruitment_page, NULL);
+      pcn_claims_page_set_store (self->claims_page, NULL);
       pcn_supervision_page_set_store (self->supervision_page, NULL);
       pcn_rates_page_set_store (self->rates_page, NULL);
       gtk_stack_set_visible_child_name (self->start_stack, "welcome");
@@ -271,6 +282,7 @@ apply_store (PcnWindow  *self,
 
       pcn_team_page_set_store (self->team_page, store);
       pcn_recruitment_page_set_store (self->recruitment_page, store);
+      pcn_claims_page_set_store (self->claims_page, store);
       pcn_supervision_page_set_store (self->supervision_page, store);
       gtk_stack_set_visible_child_name (self->main_stack, "main");
       /* PCN_START_PAGE (undocumented, for screenshots): the page to open on. */
@@ -350,6 +362,7 @@ on_open_done_cb (GObject      *object,
       self->is_sample = FALSE;
       pcn_team_page_set_store (self->team_page, NULL);
       pcn_recruitment_page_set_store (self->recruitment_page, NULL);
+      pcn_claims_page_set_store (self->claims_page, NULL);
       pcn_supervision_page_set_store (self->supervision_page, NULL);
       pcn_rates_page_set_store (self->rates_page, NULL);
       show_error (self, data->path, error);
@@ -708,6 +721,7 @@ pcn_window_class_init (PcnWindowClass *klass)
   g_type_ensure (PCN_TYPE_WELCOME_PAGE);
   g_type_ensure (PCN_TYPE_TEAM_PAGE);
   g_type_ensure (PCN_TYPE_RECRUITMENT_PAGE);
+  g_type_ensure (PCN_TYPE_CLAIMS_PAGE);
   g_type_ensure (PCN_TYPE_SUPERVISION_PAGE);
   g_type_ensure (PCN_TYPE_RATES_PAGE);
 
@@ -723,6 +737,7 @@ pcn_window_class_init (PcnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, team_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, recruitment_row);
+  gtk_widget_class_bind_template_child (widget_class, PcnWindow, claims_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, supervision_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, rates_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, content_title);
@@ -730,6 +745,7 @@ pcn_window_class_init (PcnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, team_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, recruitment_page);
+  gtk_widget_class_bind_template_child (widget_class, PcnWindow, claims_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, supervision_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, rates_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
@@ -757,6 +773,8 @@ pcn_window_class_init (PcnWindowClass *klass)
                                        "win.show-page", "s", "recruitment");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "supervision");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "claims");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_9, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "rates");
 }
@@ -769,6 +787,7 @@ pcn_window_init (PcnWindow *self)
   pcn_date_set_today (&self->as_at);
   pcn_rates_page_set_as_at (self->rates_page, &self->as_at);
   pcn_recruitment_page_set_as_at (self->recruitment_page, &self->as_at);
+  pcn_claims_page_set_as_at (self->claims_page, &self->as_at);
   pcn_supervision_page_set_as_at (self->supervision_page, &self->as_at);
 
   self->settings = settings_new_if_installed ();
@@ -805,6 +824,7 @@ pcn_window_set_as_at (PcnWindow   *self,
   self->as_at = *as_at;
   pcn_rates_page_set_as_at (self->rates_page, as_at);
   pcn_recruitment_page_set_as_at (self->recruitment_page, as_at);
+  pcn_claims_page_set_as_at (self->claims_page, as_at);
   pcn_supervision_page_set_as_at (self->supervision_page, as_at);
 }
 
@@ -882,6 +902,12 @@ PcnRecruitmentPage *
 _pcn_window_get_recruitment_page (PcnWindow *self)
 {
   return self->recruitment_page;
+}
+
+PcnClaimsPage *
+_pcn_window_get_claims_page (PcnWindow *self)
+{
+  return self->claims_page;
 }
 
 const char *
