@@ -444,7 +444,7 @@ test_window (void)
   gtk_window_present (GTK_WINDOW (window));
   pcn_window_open_database (window, path);
   spin_until (window_is_ready, window);
-  g_assert_cmpstr (_pcn_window_get_page_name (window), ==, "team");
+  g_assert_cmpstr (_pcn_window_get_page_name (window), ==, "overview");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "recruitment");
   g_assert_cmpstr (_pcn_window_get_page_name (window), ==, "recruitment");

@@ -212,13 +212,13 @@ test_first_run (void)
   g_assert_null (network);
 
   /* Good values: written off the main thread, the dialog closes and the
-   * window shows the Team page. */
+   * window shows the Overview. */
   set_text (_pcn_create_dialog_get_practice_entry (dialog, 0, "list_size"), "12000");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "create.submit", NULL);
   g_assert_null (_pcn_create_dialog_get_error (dialog));
   g_assert_true (_pcn_create_dialog_is_busy (dialog));
   spin_until (create_dialog_is_gone, window);
-  g_assert_cmpstr (_pcn_window_get_page_name (window), ==, "team");
+  g_assert_cmpstr (_pcn_window_get_page_name (window), ==, "overview");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Riverside PCN — PCN Workforce");
 
   store = pcn_store_open (path, &error);
@@ -265,7 +265,7 @@ test_sample (void)
   g_assert_true (_pcn_window_is_busy (window));
   spin_until (window_is_ready, window);
   g_assert_true (_pcn_window_is_sample (window));
-  g_assert_cmpstr (_pcn_window_get_page_name (window), ==, "team");
+  g_assert_cmpstr (_pcn_window_get_page_name (window), ==, "overview");
   g_assert_cmpstr (pcn_window_get_path (window), ==, sample);
   g_assert_true (g_file_test (sample, G_FILE_TEST_EXISTS));
 
@@ -370,7 +370,7 @@ test_rates (void)
   }
 
   window = open_window (path, "2024-11-15");
-  g_assert_cmpstr (_pcn_window_get_page_name (window), ==, "team");
+  g_assert_cmpstr (_pcn_window_get_page_name (window), ==, "overview");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "rates");
   g_assert_cmpstr (_pcn_window_get_page_name (window), ==, "rates");
 

@@ -5,13 +5,14 @@
 #pragma once
 
 #include "pcn-window.h"
+#include "pcn-overview-page.h"
 #include "pcn-claims-page.h"
 #include "pcn-rates-page.h"
 #include "pcn-recruitment-page.h"
 
 G_BEGIN_DECLS
 
-/* "loading", "error", "welcome", "team", "recruitment" or "rates". */
+/* "loading", "error", "welcome", "overview", "team", "recruitment" or "rates". */
 const char   *_pcn_window_get_page_name     (PcnWindow *self);
 /* TRUE while the window waits for the database (opening, creating). */
 gboolean      _pcn_window_is_busy           (PcnWindow *self);
@@ -19,6 +20,7 @@ gboolean      _pcn_window_is_sample         (PcnWindow *self);
 /* The create dialog while it is open (transfer none). */
 GtkWindow    *_pcn_window_get_create_dialog (PcnWindow *self);
 PcnRatesPage *_pcn_window_get_rates_page    (PcnWindow *self);
+PcnOverviewPage *_pcn_window_get_overview_page (PcnWindow *self);
 PcnRecruitmentPage *_pcn_window_get_recruitment_page (PcnWindow *self);
 PcnClaimsPage *_pcn_window_get_claims_page (PcnWindow *self);
 const char   *_pcn_window_get_error_text    (PcnWindow *self);

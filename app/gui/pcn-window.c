@@ -13,6 +13,7 @@
 #include "pcn-create-dialog.h"
 #include "pcn-claims-page.h"
 #include "pcn-demo.h"
+#include "pcn-overview-page.h"
 #include "pcn-rates-page.h"
 #include "pcn-recruitment-page.h"
 #include "pcn-supervision-page.h"
@@ -38,6 +39,7 @@ struct _PcnWindow
   AdwLeaflet           *leaflet;
   AdwWindowTitle       *sidebar_title;
   GtkListBox           *sidebar_list;
+  GtkListBoxRow        *overview_row;
   GtkListBoxRow        *team_row;
   GtkListBoxRow        *recruitment_row;
   GtkListBoxRow        *claims_row;
@@ -46,6 +48,7 @@ struct _PcnWindow
   AdwWindowTitle       *content_title;
   GtkRevealer          *sample_revealer;
   GtkStack             *content_stack;
+  PcnOverviewPage      *overview_page;
   PcnTeamPage          *team_page;
   PcnRecruitmentPage   *recruitment_page;
   PcnClaimsPage        *claims_page;
@@ -193,7 +196,9 @@ show_page (PcnWindow  *self,
 {
   GtkListBoxRow *row;
 
-  if (g_strcmp0 (name, "rates") == 0)
+  if (g_strcmp0 (name, "overview") == 0)
+    row = self->overview_row;
+  else if (g_strcmp0 (name, "rates") == 0)
     row = self->rates_row;
   else if (g_strcmp0 (name, "supervision") == 0)
     row = self->supervision_row;
@@ -266,6 +271,7 @@ apply_store (PcnWindow  *self,
 
   if (network == NULL)
     {
+      pcn_overview_page_set_store (self->overview_page, NULL);
       pcn_team_page_set_store (self->team_page, NULL);
       pcn_recruitment_page_set_store (self->recruitment_page, NULL);
       pcn_claims_page_set_store (self->claims_page, NULL);
@@ -281,12 +287,13 @@ apply_store (PcnWindow  *self,
       const char *start_page = g_getenv ("PCN_START_PAGE");
 
       pcn_team_page_set_store (self->team_page, store);
+      pcn_overview_page_set_store (self->overview_page, store);
       pcn_recruitment_page_set_store (self->recruitment_page, store);
       pcn_claims_page_set_store (self->claims_page, store);
       pcn_supervision_page_set_store (self->supervision_page, store);
       gtk_stack_set_visible_child_name (self->main_stack, "main");
       /* PCN_START_PAGE (undocumented, for screenshots): the page to open on. */
-      show_page (self, start_page != NULL ? start_page : "team");
+      show_page (self, start_page != NULL ? start_page : "overview");
     }
   update_titles (self);
 }
@@ -360,6 +367,7 @@ on_open_done_cb (GObject      *object,
       g_clear_object (&self->network);
       g_clear_pointer (&self->path, g_free);
       self->is_sample = FALSE;
+      pcn_overview_page_set_store (self->overview_page, NULL);
       pcn_team_page_set_store (self->team_page, NULL);
       pcn_recruitment_page_set_store (self->recruitment_page, NULL);
       pcn_claims_page_set_store (self->claims_page, NULL);
@@ -719,6 +727,7 @@ pcn_window_class_init (PcnWindowClass *klass)
   (void) pcn_workforce_get_resource ();
 
   g_type_ensure (PCN_TYPE_WELCOME_PAGE);
+  g_type_ensure (PCN_TYPE_OVERVIEW_PAGE);
   g_type_ensure (PCN_TYPE_TEAM_PAGE);
   g_type_ensure (PCN_TYPE_RECRUITMENT_PAGE);
   g_type_ensure (PCN_TYPE_CLAIMS_PAGE);
@@ -735,6 +744,7 @@ pcn_window_class_init (PcnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, PcnWindow, overview_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, team_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, recruitment_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, claims_row);
@@ -743,6 +753,7 @@ pcn_window_class_init (PcnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, sample_revealer);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PcnWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, team_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, recruitment_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, claims_page);
@@ -767,6 +778,8 @@ pcn_window_class_init (PcnWindowClass *klass)
                                        "win.open-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
                                        "win.backup", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "overview");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "team");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
@@ -785,6 +798,7 @@ pcn_window_init (PcnWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   pcn_date_set_today (&self->as_at);
+  pcn_overview_page_set_as_at (self->overview_page, &self->as_at);
   pcn_rates_page_set_as_at (self->rates_page, &self->as_at);
   pcn_recruitment_page_set_as_at (self->recruitment_page, &self->as_at);
   pcn_claims_page_set_as_at (self->claims_page, &self->as_at);
@@ -801,7 +815,7 @@ pcn_window_init (PcnWindow *self)
                        G_SETTINGS_BIND_DEFAULT);
     }
 
-  gtk_list_box_select_row (self->sidebar_list, self->team_row);
+  gtk_list_box_select_row (self->sidebar_list, self->overview_row);
   update_titles (self);
   update_actions (self);
 }
@@ -822,6 +836,7 @@ pcn_window_set_as_at (PcnWindow   *self,
   g_return_if_fail (as_at != NULL && g_date_valid (as_at));
 
   self->as_at = *as_at;
+  pcn_overview_page_set_as_at (self->overview_page, as_at);
   pcn_rates_page_set_as_at (self->rates_page, as_at);
   pcn_recruitment_page_set_as_at (self->recruitment_page, as_at);
   pcn_claims_page_set_as_at (self->claims_page, as_at);
@@ -890,6 +905,12 @@ GtkWindow *
 _pcn_window_get_create_dialog (PcnWindow *self)
 {
   return self->create_dialog;
+}
+
+PcnOverviewPage *
+_pcn_window_get_overview_page (PcnWindow *self)
+{
+  return self->overview_page;
 }
 
 PcnRatesPage *
