@@ -625,5 +625,6 @@ pcn_demo_fill (PcnStore    *store,
     }
   return pcn_store_add_posts (store, posts, error) &&
          _pcn_demo_fill_supervision (store, today, error) &&
-         _pcn_demo_fill_vision (store, today, error);
+         _pcn_demo_fill_vision (store, today, error) &&
+         _pcn_demo_fill_induction (store, today, error);
 }

@@ -39,4 +39,11 @@ gboolean _pcn_demo_fill_vision      (PcnStore    *store,
                                      const GDate *today,
                                      GError     **error);
 
+/* Checklists issued for every starter as at @today, most items already due
+ * ticked by their owners and some left overdue (pcn-demo-induction.c;
+ * called by pcn_demo_fill()). */
+gboolean _pcn_demo_fill_induction   (PcnStore    *store,
+                                     const GDate *today,
+                                     GError     **error);
+
 G_END_DECLS
