@@ -26,3 +26,4 @@ G_END_DECLS
 #include "pcn-export-plan.h"
 #include "pcn-export-staff.h"
 #include "pcn-export-status.h"
+#include "pcn-export-vision.h"
