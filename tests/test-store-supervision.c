@@ -459,6 +459,62 @@ test_training (void)
   g_assert_cmpuint (count_audit (store, "training_item"), ==, 3);
 }
 
+/* Several sessions in one call: all or none. A whole grid row of answers. */
+static void
+test_bulk (void)
+{
+  g_autofree char *path = test_path ("bulk.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcnStore) store = open_ok (path);
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) pcn_supervision_session_free);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(PcnIntegrationAnswers) answers = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  PcnIntegrationAnswers *got;
+  GDate as_at = date ("2025-04-30");
+  gint64 asha;
+
+  create_network (store);
+  asha = add_staff (store, "Asha", "CP", "2025-01-01", "Elm Surgery");
+  for (int i = 0; i < 3; i++)
+    {
+      PcnSupervisionSession *s = pcn_supervision_session_new ();
+
+      s->staff_id = i == 2 ? 999 : asha;   /* the last names nobody */
+      s->supervisor = g_strdup ("Dr Jones");
+      s->date = g_strdup_printf ("2025-0%d-10", i + 2);
+      s->minutes = 30;
+      g_ptr_array_add (sessions, s);
+    }
+  g_assert_false (pcn_store_log_supervision_sessions (store, sessions, &as_at, &error));
+  g_assert_error (error, PCN_STORE_ERROR, PCN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  list = pcn_store_list_supervision_sessions (store, -1, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  ((PcnSupervisionSession *) g_ptr_array_index (sessions, 2))->staff_id = asha;
+  g_assert_true (pcn_store_log_supervision_sessions (store, sessions, &as_at, &error));
+  g_assert_no_error (error);
+  list = pcn_store_list_supervision_sessions (store, -1, &error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpstr (((PcnSupervisionSession *) g_ptr_array_index (list, 0))->date, ==, "2025-04-10");
+
+  answers = pcn_integration_answers_new (asha);
+  answers->home_team = g_strdup ("Elm team");
+  answers->answers[PCN_INTEGRATION_PEER_SUPPORT] = PCN_ANSWER_NO;
+  answers->answers[PCN_INTEGRATION_JOB_PLAN] = PCN_ANSWER_YES;
+  g_assert_true (pcn_store_set_integration_answers (store, answers, &error));
+  g_assert_no_error (error);
+  stored = pcn_store_list_integration_answers (store, &error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  got = g_ptr_array_index (stored, 0);
+  g_assert_cmpstr (got->home_team, ==, "Elm team");
+  g_assert_cmpint (got->answers[PCN_INTEGRATION_PEER_SUPPORT], ==, PCN_ANSWER_NO);
+  g_assert_cmpint (got->answers[PCN_INTEGRATION_JOB_PLAN], ==, PCN_ANSWER_YES);
+  g_assert_cmpint (got->answers[PCN_INTEGRATION_SYSTEM_ACCESS], ==, PCN_ANSWER_UNKNOWN);
+}
+
 static void
 test_migrate (void)
 {
@@ -499,6 +555,7 @@ main (int   argc,
   g_test_add_func ("/store/supervision/load-cost", test_load_cost);
   g_test_add_func ("/store/supervision/integration", test_integration);
   g_test_add_func ("/store/supervision/training", test_training);
+  g_test_add_func ("/store/supervision/bulk", test_bulk);
   g_test_add_func ("/store/supervision/migrate", test_migrate);
 
   return g_test_run ();

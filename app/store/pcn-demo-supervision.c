@@ -72,8 +72,8 @@ offset_iso (const GDate *today,
   return pcn_date_to_iso (&d);
 }
 
-static gboolean
-log_session (PcnStore            *store,
+static void
+add_session (GPtrArray           *sessions,
              gint64               staff_id,
              PcnSupervisionKind   kind,
              const char          *supervisor,
@@ -81,22 +81,22 @@ log_session (PcnStore            *store,
              const GDate         *start,
              int                  days_ago,
              int                  minutes,
-             gboolean             group,
-             GError             **error)
+             gboolean             group)
 {
-  g_autoptr(PcnSupervisionSession) s = pcn_supervision_session_new ();
+  PcnSupervisionSession *s;
   GDate d = *today;
 
   g_date_subtract_days (&d, days_ago);
   if (g_date_compare (&d, start) < 0)
-    return TRUE;
+    return;
+  s = pcn_supervision_session_new ();
   s->staff_id = staff_id;
   s->kind = kind;
   s->supervisor = g_strdup (supervisor);
   s->date = pcn_date_to_iso (&d);
   s->minutes = minutes;
   s->group = group;
-  return pcn_store_log_supervision (store, s, today, error);
+  g_ptr_array_add (sessions, s);
 }
 
 static gboolean
@@ -124,6 +124,7 @@ _pcn_demo_fill_supervision (PcnStore     *store,
                             GError      **error)
 {
   g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) sessions_log = NULL;
   guint n = 0;
 
   staff = pcn_store_list_staff (store, error);
@@ -131,6 +132,7 @@ _pcn_demo_fill_supervision (PcnStore     *store,
     return FALSE;
   if (!pcn_store_set_gp_hourly_rate (store, GP_HOURLY_PENCE, error))
     return FALSE;
+  sessions_log = g_ptr_array_new_with_free_func ((GDestroyNotify) pcn_supervision_session_free);
 
   for (guint i = 0; i < staff->len && n < MAX_PEOPLE; i++)
     {
@@ -170,9 +172,8 @@ _pcn_demo_fill_supervision (PcnStore     *store,
           /* Monthly sessions; some stopped (overdue), some nearly due. */
           last = n % 5 == 2 ? 48 : (n % 5 == 4 ? 26 : 3 + (int) (n % 4) * 4);
           for (int k = 0; k < 4; k++)
-            if (!log_session (store, id, kind, sup->name, today, &start, last + k * 30,
-                              n % 4 == 1 ? 60 : 45, n % 6 == 0 && k % 2 == 1, error))
-              return FALSE;
+            add_session (sessions_log, id, kind, sup->name, today, &start, last + k * 30,
+                         n % 4 == 1 ? 60 : 45, n % 6 == 0 && k % 2 == 1);
         }
 
       /* A clinic supervisor in the first host practice for some. */
@@ -186,10 +187,10 @@ _pcn_demo_fill_supervision (PcnStore     *store,
           a->profession = g_strdup (duty_gp.profession);
           a->minutes_per_week = 15;
           a->practice = g_strdup (first_practice);
-          if (!pcn_store_assign_supervisor (store, a, error) ||
-              !log_session (store, id, PCN_SUPERVISION_KIND_CLINIC, duty_gp.name, today, &start, 12, 20,
-                            FALSE, error))
+          if (!pcn_store_assign_supervisor (store, a, error))
             return FALSE;
+          add_session (sessions_log, id, PCN_SUPERVISION_KIND_CLINIC, duty_gp.name, today, &start, 12, 20,
+                       FALSE);
         }
 
       /* Training: basic life support yearly (one expiring, one expired),
@@ -210,25 +211,20 @@ _pcn_demo_fill_supervision (PcnStore     *store,
         return FALSE;
 
       /* Integration answers: mostly yes, with the gaps the evidence finds. */
-      if (first_practice != NULL && n % 6 != 5)
-        {
-          g_autofree char *team = g_strdup_printf ("%s clinical team", first_practice);
+      {
+        g_autoptr(PcnIntegrationAnswers) answers = pcn_integration_answers_new (id);
 
-          if (!pcn_store_set_home_team (store, id, team, error))
-            return FALSE;
-        }
-      if (!pcn_store_set_integration_answer (store, id, PCN_INTEGRATION_SYSTEM_ACCESS,
-                                             n % 9 == 4 ? PCN_ANSWER_NO : PCN_ANSWER_YES, error) ||
-          !pcn_store_set_integration_answer (store, id, PCN_INTEGRATION_CLINICAL_MEETINGS,
-                                             n % 4 == 2 ? PCN_ANSWER_NO : PCN_ANSWER_YES, error) ||
-          !pcn_store_set_integration_answer (store, id, PCN_INTEGRATION_PEER_SUPPORT,
-                                             n % 5 == 1 ? PCN_ANSWER_NO : PCN_ANSWER_YES, error) ||
-          !pcn_store_set_integration_answer (store, id, PCN_INTEGRATION_PROTECTED_CPD,
-                                             n % 3 == 2 ? PCN_ANSWER_NO : PCN_ANSWER_YES, error) ||
-          (n % 10 != 7 &&
-           !pcn_store_set_integration_answer (store, id, PCN_INTEGRATION_JOB_PLAN,
-                                              n % 6 == 3 ? PCN_ANSWER_NO : PCN_ANSWER_YES, error)))
-        return FALSE;
+        if (first_practice != NULL && n % 6 != 5)
+          answers->home_team = g_strdup_printf ("%s clinical team", first_practice);
+        answers->answers[PCN_INTEGRATION_SYSTEM_ACCESS] = n % 9 == 4 ? PCN_ANSWER_NO : PCN_ANSWER_YES;
+        answers->answers[PCN_INTEGRATION_CLINICAL_MEETINGS] = n % 4 == 2 ? PCN_ANSWER_NO : PCN_ANSWER_YES;
+        answers->answers[PCN_INTEGRATION_PEER_SUPPORT] = n % 5 == 1 ? PCN_ANSWER_NO : PCN_ANSWER_YES;
+        answers->answers[PCN_INTEGRATION_PROTECTED_CPD] = n % 3 == 2 ? PCN_ANSWER_NO : PCN_ANSWER_YES;
+        answers->answers[PCN_INTEGRATION_JOB_PLAN] =
+          n % 10 == 7 ? PCN_ANSWER_UNKNOWN : (n % 6 == 3 ? PCN_ANSWER_NO : PCN_ANSWER_YES);
+        if (!pcn_store_set_integration_answers (store, answers, error))
+          return FALSE;
+      }
     }
-  return TRUE;
+  return pcn_store_log_supervision_sessions (store, sessions_log, today, error);
 }

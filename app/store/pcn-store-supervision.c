@@ -536,10 +536,10 @@ pcn_store_list_supervisor_assignments (PcnStore  *self,
 /* ----------------------------------------------------------- sessions */
 
 gboolean
-pcn_store_log_supervision (PcnStore               *self,
-                           PcnSupervisionSession  *session,
-                           const GDate            *as_at,
-                           GError                **error)
+pcn_store_log_supervision_sessions (PcnStore     *self,
+                                    GPtrArray    *sessions,
+                                    const GDate  *as_at,
+                                    GError      **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -547,28 +547,29 @@ pcn_store_log_supervision (PcnStore               *self,
   gboolean ok;
 
   g_return_val_if_fail (PCN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (session != NULL, FALSE);
+  g_return_val_if_fail (sessions != NULL, FALSE);
 
   today_or (as_at, &today);
-  if (!pcn_supervision_session_validate (session, &today, error))
-    return FALSE;
+  for (guint i = 0; i < sessions->len; i++)
+    if (!pcn_supervision_session_validate (g_ptr_array_index (sessions, i), &today, error))
+      return FALSE;
 
   locker = g_mutex_locker_new (_pcn_store_get_mutex (self));
   if (!_pcn_store_begin (self, TRUE, error))
     return FALSE;
-  ok = staff_exists_locked (self, session->staff_id, error);
-  if (ok)
+  stmt = _pcn_store_prepare (self,
+                             "INSERT INTO supervision_session (staff_id, date, kind, supervisor, minutes, is_group) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                             error);
+  ok = stmt != NULL;
+  for (guint i = 0; ok && i < sessions->len; i++)
     {
-      stmt = _pcn_store_prepare (self,
-                                 "INSERT INTO supervision_session (staff_id, date, kind, supervisor, minutes, is_group) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                 error);
-      ok = stmt != NULL;
-    }
-  if (ok)
-    {
+      PcnSupervisionSession *session = g_ptr_array_index (sessions, i);
       g_autofree char *supervisor = g_strstrip (g_strdup (session->supervisor));
 
+      ok = staff_exists_locked (self, session->staff_id, error);
+      if (!ok)
+        break;
       sqlite3_bind_int64 (stmt, 1, session->staff_id);
       _pcn_bind_text (stmt, 2, session->date);
       _pcn_bind_text (stmt, 3, pcn_supervision_kind_to_string (session->kind));
@@ -576,10 +577,31 @@ pcn_store_log_supervision (PcnStore               *self,
       sqlite3_bind_int (stmt, 5, session->minutes);
       sqlite3_bind_int (stmt, 6, session->group ? 1 : 0);
       ok = _pcn_store_step_done (self, stmt, error);
+      if (ok)
+        session->id = sqlite3_last_insert_rowid (_pcn_store_get_db (self));
     }
-  if (ok)
-    session->id = sqlite3_last_insert_rowid (_pcn_store_get_db (self));
-  return _pcn_store_finish (self, ok, error);
+  if (!_pcn_store_finish (self, ok, error))
+    {
+      for (guint i = 0; i < sessions->len; i++)
+        ((PcnSupervisionSession *) g_ptr_array_index (sessions, i))->id = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pcn_store_log_supervision (PcnStore               *self,
+                           PcnSupervisionSession  *session,
+                           const GDate            *as_at,
+                           GError                **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_return_val_if_fail (PCN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (session != NULL, FALSE);
+
+  g_ptr_array_add (one, session);
+  return pcn_store_log_supervision_sessions (self, one, as_at, error);
 }
 
 static GPtrArray *
@@ -917,6 +939,72 @@ pcn_store_set_home_team (PcnStore    *self,
     {
       sqlite3_bind_int64 (stmt, 1, staff_id);
       _pcn_bind_text (stmt, 2, text);
+      ok = _pcn_store_step_done (self, stmt, error);
+    }
+  return _pcn_store_finish (self, ok, error);
+}
+
+static void
+bind_answer (sqlite3_stmt *stmt,
+             int           idx,
+             PcnAnswer     answer)
+{
+  if (answer == PCN_ANSWER_UNKNOWN)
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_int (stmt, idx, answer == PCN_ANSWER_YES ? 1 : 0);
+}
+
+gboolean
+pcn_store_set_integration_answers (PcnStore                     *self,
+                                   const PcnIntegrationAnswers  *answers,
+                                   GError                      **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *team = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PCN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (answers != NULL, FALSE);
+
+  team = answers->home_team ? g_strstrip (g_strdup (answers->home_team)) : NULL;
+  if (team != NULL && *team == '\0')
+    g_clear_pointer (&team, g_free);
+  if (team != NULL && (!g_utf8_validate (team, -1, NULL) || g_utf8_strlen (team, -1) > 200))
+    {
+      g_set_error (error, PCN_CORE_ERROR, PCN_CORE_ERROR_INVALID,
+                   _("The home team is longer than %d characters"), 200);
+      return FALSE;
+    }
+
+  locker = g_mutex_locker_new (_pcn_store_get_mutex (self));
+  if (!_pcn_store_begin (self, TRUE, error))
+    return FALSE;
+  ok = staff_exists_locked (self, answers->staff_id, error);
+  if (ok)
+    {
+      stmt = _pcn_store_prepare (self,
+                                 "INSERT INTO integration_answer (staff_id, home_team, system_access, "
+                                 "clinical_meetings, peer_support, protected_cpd, job_plan) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                                 "ON CONFLICT (staff_id) DO UPDATE SET home_team = excluded.home_team, "
+                                 "system_access = excluded.system_access, "
+                                 "clinical_meetings = excluded.clinical_meetings, "
+                                 "peer_support = excluded.peer_support, "
+                                 "protected_cpd = excluded.protected_cpd, job_plan = excluded.job_plan",
+                                 error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, answers->staff_id);
+      _pcn_bind_text (stmt, 2, team);
+      bind_answer (stmt, 3, answers->answers[PCN_INTEGRATION_SYSTEM_ACCESS]);
+      bind_answer (stmt, 4, answers->answers[PCN_INTEGRATION_CLINICAL_MEETINGS]);
+      bind_answer (stmt, 5, answers->answers[PCN_INTEGRATION_PEER_SUPPORT]);
+      bind_answer (stmt, 6, answers->answers[PCN_INTEGRATION_PROTECTED_CPD]);
+      bind_answer (stmt, 7, answers->answers[PCN_INTEGRATION_JOB_PLAN]);
       ok = _pcn_store_step_done (self, stmt, error);
     }
   return _pcn_store_finish (self, ok, error);

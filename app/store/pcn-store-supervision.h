@@ -46,6 +46,12 @@ gboolean     pcn_store_log_supervision               (PcnStore                  
                                                       PcnSupervisionSession     *session,
                                                       const GDate               *as_at,
                                                       GError                   **error);
+/* Records every session of @sessions (PcnSupervisionSession) or none, in
+ * one transaction; sets their ids. */
+gboolean     pcn_store_log_supervision_sessions      (PcnStore                  *self,
+                                                      GPtrArray                 *sessions,
+                                                      const GDate               *as_at,
+                                                      GError                   **error);
 /* (element-type PcnSupervisionSession) (transfer full); @staff_id -1 for
  * everyone; newest first. */
 GPtrArray   *pcn_store_list_supervision_sessions     (PcnStore                  *self,
@@ -82,6 +88,11 @@ gboolean     pcn_store_set_integration_answer        (PcnStore                  
 gboolean     pcn_store_set_home_team                 (PcnStore                  *self,
                                                       gint64                     staff_id,
                                                       const char                *home_team,
+                                                      GError                   **error);
+/* Writes every answer of @answers (home team and the asked indicators;
+ * unknown clears) in one transaction, e.g. a row of the integration grid. */
+gboolean     pcn_store_set_integration_answers       (PcnStore                  *self,
+                                                      const PcnIntegrationAnswers *answers,
                                                       GError                   **error);
 /* (element-type PcnIntegrationAnswers) (transfer full), by staff id. */
 GPtrArray   *pcn_store_list_integration_answers      (PcnStore                  *self,
