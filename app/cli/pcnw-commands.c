@@ -2544,6 +2544,8 @@ static const PcnwCommand commands[] = {
     N_("a count of the skills-need audit") },
   { "report", "vision", _pcnw_cmd_report_vision, "[--format text|json]",
     N_("objectives, links, buy-in, skills audit") },
+  { "export", "vision", _pcnw_cmd_export_vision, "--output FILE.xlsx",
+    N_("strategy on a page") },
   { "demo", NULL, cmd_demo, "[--staff N]",
     N_("fill an empty database with a realistic sample PCN") },
   { "backup", NULL, cmd_backup, "--output FILE", N_("a consistent copy of the database") },

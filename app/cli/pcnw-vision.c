@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pcn-export.h"
 #include "pcnw-private.h"
 
 /* Core and store refusals as "OPTION: message" (exit 1). */
@@ -547,5 +548,33 @@ _pcnw_cmd_report_vision (PcnwContext  *context,
     print_json (report);
   else
     print_text (report);
+  return TRUE;
+}
+
+gboolean
+_pcnw_cmd_export_vision (PcnwContext  *context,
+                         GStrv        *args,
+                         GError      **error)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The workbook to write"), N_("FILE.xlsx") },
+    { NULL }
+  };
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(PcnNetwork) network = NULL;
+  g_autoptr(PcnVisionReport) report = NULL;
+
+  if (!_pcnw_parse_options (args, NULL, _("The strategy on a page as a workbook."), entries, error) ||
+      !_pcnw_check_arguments (*args, 0, NULL, error) ||
+      !_pcnw_require_option (output, "--output", error))
+    return FALSE;
+  if ((store = _pcnw_open_store (context, error)) == NULL ||
+      (network = _pcnw_require_network (store, error)) == NULL ||
+      (report = pcn_store_vision_report (store, &context->as_at, error)) == NULL ||
+      !pcn_export_vision (output, network, report, error))
+    return FALSE;
+  /* Translators: %s is a file name */
+  g_print (_("Wrote the strategy on a page to %s\n"), output);
   return TRUE;
 }
