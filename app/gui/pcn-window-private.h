@@ -8,6 +8,7 @@
 #include "pcn-overview-page.h"
 #include "pcn-claims-page.h"
 #include "pcn-rates-page.h"
+#include "pcn-induction-page.h"
 #include "pcn-recruitment-page.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ GtkWindow    *_pcn_window_get_create_dialog (PcnWindow *self);
 PcnRatesPage *_pcn_window_get_rates_page    (PcnWindow *self);
 PcnOverviewPage *_pcn_window_get_overview_page (PcnWindow *self);
 PcnRecruitmentPage *_pcn_window_get_recruitment_page (PcnWindow *self);
+PcnInductionPage *_pcn_window_get_induction_page (PcnWindow *self);
 PcnClaimsPage *_pcn_window_get_claims_page (PcnWindow *self);
 const char   *_pcn_window_get_error_text    (PcnWindow *self);
 

@@ -13,6 +13,7 @@
 #include "pcn-create-dialog.h"
 #include "pcn-claims-page.h"
 #include "pcn-demo.h"
+#include "pcn-induction-page.h"
 #include "pcn-overview-page.h"
 #include "pcn-rates-page.h"
 #include "pcn-recruitment-page.h"
@@ -42,6 +43,7 @@ struct _PcnWindow
   GtkListBoxRow        *overview_row;
   GtkListBoxRow        *team_row;
   GtkListBoxRow        *recruitment_row;
+  GtkListBoxRow        *induction_row;
   GtkListBoxRow        *claims_row;
   GtkListBoxRow        *supervision_row;
   GtkListBoxRow        *rates_row;
@@ -51,6 +53,7 @@ struct _PcnWindow
   PcnOverviewPage      *overview_page;
   PcnTeamPage          *team_page;
   PcnRecruitmentPage   *recruitment_page;
+  PcnInductionPage     *induction_page;
   PcnClaimsPage        *claims_page;
   PcnSupervisionPage   *supervision_page;
   PcnRatesPage         *rates_page;
@@ -204,6 +207,8 @@ show_page (PcnWindow  *self,
     row = self->supervision_row;
   else if (g_strcmp0 (name, "recruitment") == 0)
     row = self->recruitment_row;
+  else if (g_strcmp0 (name, "induction") == 0)
+    row = self->induction_row;
   else if (g_strcmp0 (name, "claims") == 0)
     row = self->claims_row;
   else
@@ -274,6 +279,7 @@ apply_store (PcnWindow  *self,
       pcn_overview_page_set_store (self->overview_page, NULL);
       pcn_team_page_set_store (self->team_page, NULL);
       pcn_recruitment_page_set_store (self->recruitment_page, NULL);
+      pcn_induction_page_set_store (self->induction_page, NULL);
       pcn_claims_page_set_store (self->claims_page, NULL);
       pcn_supervision_page_set_store (self->supervision_page, NULL);
       pcn_rates_page_set_store (self->rates_page, NULL);
@@ -289,6 +295,7 @@ apply_store (PcnWindow  *self,
       pcn_team_page_set_store (self->team_page, store);
       pcn_overview_page_set_store (self->overview_page, store);
       pcn_recruitment_page_set_store (self->recruitment_page, store);
+      pcn_induction_page_set_store (self->induction_page, store);
       pcn_claims_page_set_store (self->claims_page, store);
       pcn_supervision_page_set_store (self->supervision_page, store);
       gtk_stack_set_visible_child_name (self->main_stack, "main");
@@ -370,6 +377,7 @@ on_open_done_cb (GObject      *object,
       pcn_overview_page_set_store (self->overview_page, NULL);
       pcn_team_page_set_store (self->team_page, NULL);
       pcn_recruitment_page_set_store (self->recruitment_page, NULL);
+      pcn_induction_page_set_store (self->induction_page, NULL);
       pcn_claims_page_set_store (self->claims_page, NULL);
       pcn_supervision_page_set_store (self->supervision_page, NULL);
       pcn_rates_page_set_store (self->rates_page, NULL);
@@ -730,6 +738,7 @@ pcn_window_class_init (PcnWindowClass *klass)
   g_type_ensure (PCN_TYPE_OVERVIEW_PAGE);
   g_type_ensure (PCN_TYPE_TEAM_PAGE);
   g_type_ensure (PCN_TYPE_RECRUITMENT_PAGE);
+  g_type_ensure (PCN_TYPE_INDUCTION_PAGE);
   g_type_ensure (PCN_TYPE_CLAIMS_PAGE);
   g_type_ensure (PCN_TYPE_SUPERVISION_PAGE);
   g_type_ensure (PCN_TYPE_RATES_PAGE);
@@ -747,6 +756,7 @@ pcn_window_class_init (PcnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, overview_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, team_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, recruitment_row);
+  gtk_widget_class_bind_template_child (widget_class, PcnWindow, induction_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, claims_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, supervision_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, rates_row);
@@ -756,6 +766,7 @@ pcn_window_class_init (PcnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, team_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, recruitment_page);
+  gtk_widget_class_bind_template_child (widget_class, PcnWindow, induction_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, claims_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, supervision_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, rates_page);
@@ -784,6 +795,8 @@ pcn_window_class_init (PcnWindowClass *klass)
                                        "win.show-page", "s", "team");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "recruitment");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+                                       "win.show-page", "s", "induction");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "supervision");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK,
@@ -801,6 +814,7 @@ pcn_window_init (PcnWindow *self)
   pcn_overview_page_set_as_at (self->overview_page, &self->as_at);
   pcn_rates_page_set_as_at (self->rates_page, &self->as_at);
   pcn_recruitment_page_set_as_at (self->recruitment_page, &self->as_at);
+  pcn_induction_page_set_as_at (self->induction_page, &self->as_at);
   pcn_claims_page_set_as_at (self->claims_page, &self->as_at);
   pcn_supervision_page_set_as_at (self->supervision_page, &self->as_at);
 
@@ -839,6 +853,7 @@ pcn_window_set_as_at (PcnWindow   *self,
   pcn_overview_page_set_as_at (self->overview_page, as_at);
   pcn_rates_page_set_as_at (self->rates_page, as_at);
   pcn_recruitment_page_set_as_at (self->recruitment_page, as_at);
+  pcn_induction_page_set_as_at (self->induction_page, as_at);
   pcn_claims_page_set_as_at (self->claims_page, as_at);
   pcn_supervision_page_set_as_at (self->supervision_page, as_at);
 }
@@ -923,6 +938,12 @@ PcnRecruitmentPage *
 _pcn_window_get_recruitment_page (PcnWindow *self)
 {
   return self->recruitment_page;
+}
+
+PcnInductionPage *
+_pcn_window_get_induction_page (PcnWindow *self)
+{
+  return self->induction_page;
 }
 
 PcnClaimsPage *
