@@ -34,6 +34,7 @@ enum {
   PROP_MAX,
   PROP_CLAIM,
   PROP_WARNINGS,
+  PROP_WARNINGS_FULL,
   PROP_WARNING_ICON,
   N_PROPS
 };
@@ -45,6 +46,25 @@ format_days (const PcnClaimLine *line)
 {
   /* Translators: days in post of the days in the month, e.g. "31 of 31" */
   return g_strdup_printf (_("%1$d of %2$d"), line->days_in_post, line->days_in_month);
+}
+
+/* Short enough for the table; the full sentence is the tooltip. */
+static char *
+describe_warnings_short (PcnClaimWarnings warnings)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  if (warnings & PCN_CLAIM_WARNING_NOT_CLAIMABLE)
+    g_ptr_array_add (parts, _("Not claimable"));
+  if (warnings & PCN_CLAIM_WARNING_NO_RATE)
+    g_ptr_array_add (parts, _("No rate known — claims nothing until a rate is entered"));
+  if (warnings & PCN_CLAIM_WARNING_NO_COST)
+    g_ptr_array_add (parts, _("No payroll figure or salary — claims nothing"));
+  if (warnings & PCN_CLAIM_WARNING_ESTIMATE)
+    g_ptr_array_add (parts, _("No payroll figure — estimate used"));
+  g_ptr_array_add (parts, NULL);
+  /* Translators: between the warnings of one claim line */
+  return g_strjoinv (_("; "), (char **) parts->pdata);
 }
 
 static const char *
@@ -112,6 +132,9 @@ pcn_claim_line_item_get_property (GObject    *object,
       g_value_take_string (value, pcn_money_format (line->claim_pence));
       break;
     case PROP_WARNINGS:
+      g_value_take_string (value, describe_warnings_short (line->warnings));
+      break;
+    case PROP_WARNINGS_FULL:
       g_value_take_string (value, pcn_claim_warnings_describe (line->warnings));
       break;
     case PROP_WARNING_ICON:
@@ -142,6 +165,7 @@ pcn_claim_line_item_class_init (PcnClaimLineItemClass *klass)
   STRING_PROP (PROP_MAX, "max");
   STRING_PROP (PROP_CLAIM, "claim");
   STRING_PROP (PROP_WARNINGS, "warnings");
+  STRING_PROP (PROP_WARNINGS_FULL, "warnings-full");
   STRING_PROP (PROP_WARNING_ICON, "warning-icon");
 #undef STRING_PROP
   properties[PROP_IS_ESTIMATE] = g_param_spec_boolean ("is-estimate", NULL, NULL, FALSE,

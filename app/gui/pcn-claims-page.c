@@ -405,6 +405,10 @@ show_lines (PcnClaimsPage *self)
   g_list_store_splice (self->lines_store, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->lines_store)),
                        items->pdata, items->len);
+  /* Keep the person selected before the reload, else the first line, so
+   * Edit Payroll Figure is ready to use. */
+  if (keep == GTK_INVALID_LIST_POSITION && lines->len > 0)
+    keep = 0;
   gtk_single_selection_set_selected (self->lines_selection, keep);
   gtk_stack_set_visible_child_name (self->lines_stack, lines->len > 0 ? "lines" : "empty");
 
