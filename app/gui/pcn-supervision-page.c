@@ -417,13 +417,13 @@ show_status (PcnSupervisionPage   *self,
   guint counts[PCN_SUPERVISION_N_STATUSES] = { 0, };
   g_autofree char *as_at = pcn_date_format_display (&report->as_at);
   g_autofree char *text = NULL;
-  PcnStaff *kept_staff = NULL;
+  gint64 kept_id = -1;
   PcnSupervisionKind kept_kind = 0;
   guint kept = GTK_INVALID_LIST_POSITION;
 
   if (selected_status_row (self) != NULL)
     {
-      kept_staff = pcn_supervision_status_row_get_staff (selected_status_row (self));
+      kept_id = pcn_staff_get_id (pcn_supervision_status_row_get_staff (selected_status_row (self)));
       kept_kind = pcn_supervision_status_row_get_kind (selected_status_row (self));
     }
 
@@ -455,11 +455,11 @@ show_status (PcnSupervisionPage   *self,
                        rows->pdata, rows->len);
 
   /* Keep the same person and kind selected across a reload. */
-  for (guint i = 0; kept_staff != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->status_sort_model)); i++)
+  for (guint i = 0; kept_id >= 0 && i < g_list_model_get_n_items (G_LIST_MODEL (self->status_sort_model)); i++)
     {
       g_autoptr(PcnSupervisionStatusRow) row = g_list_model_get_item (G_LIST_MODEL (self->status_sort_model), i);
 
-      if (pcn_staff_get_id (pcn_supervision_status_row_get_staff (row)) == pcn_staff_get_id (kept_staff) &&
+      if (pcn_staff_get_id (pcn_supervision_status_row_get_staff (row)) == kept_id &&
           pcn_supervision_status_row_get_kind (row) == kept_kind)
         {
           kept = i;
