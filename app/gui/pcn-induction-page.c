@@ -761,15 +761,35 @@ on_overview_activate_cb (PcnInductionPage *self,
 
 /* ------------------------------------------------------------ changes */
 
+/* What the callback of a change needs (the worker owns the PersonData). */
+typedef struct
+{
+  PcnInductionPage *self;
+  int               kind;
+  gint64            item_id;
+  gint64            staff_id;
+  char             *by;
+} ChangeContext;
+
+static void
+change_context_free (ChangeContext *d)
+{
+  g_clear_object (&d->self);
+  g_free (d->by);
+  g_free (d);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChangeContext, change_context_free)
+
 static void
 on_change_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(PcnInductionPage) self = user_data;
+  g_autoptr(ChangeContext) d = user_data;
+  PcnInductionPage *self = d->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = pcn_store_run_finish (PCN_STORE (object), result, &error);
-  PersonData *d = g_task_get_task_data (G_TASK (result));
   PcnInductionItemRow *row;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -816,23 +836,30 @@ run_change (PcnInductionPage    *self,
             PersonData          *d)
 {
   const PcnInductionItem *item = pcn_induction_item_row_get_item (row);
+  ChangeContext *context;
 
-  if (self->store == NULL || item == NULL)
+  if (self->store == NULL || item == NULL || self->person == NULL)
     {
       person_data_free (d);
       return;
     }
   d->item_id = item->id;
-  d->staff_id = item->staff_id;
+  d->staff_id = pcn_staff_get_id (self->person);
   d->practice = g_strdup (self->practice);
   d->as_at = self->as_at;
   self->ops++;
   set_loading (self, TRUE);
   self->loading--;  /* counted in ops */
   gtk_spinner_set_spinning (self->spinner, TRUE);
+  context = g_new0 (ChangeContext, 1);
+  context->self = g_object_ref (self);
+  context->kind = d->kind;
+  context->item_id = d->item_id;
+  context->staff_id = d->staff_id;
+  context->by = g_strdup (d->by);
   pcn_store_run_async (self->store, person_func, d, person_data_free,
                        (GDestroyNotify) g_ptr_array_unref, self->op_cancellable,
-                       on_change_done_cb, g_object_ref (self));
+                       on_change_done_cb, context);
 }
 
 static void
@@ -1278,6 +1305,9 @@ pcn_induction_page_dispose (GObject *object)
     }
   if (self->rows != NULL)
     g_hash_table_remove_all (self->rows);
+  /* The toast overlay is both a bound template child and the bin's child:
+   * let the bin drop it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PCN_TYPE_INDUCTION_PAGE);
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);

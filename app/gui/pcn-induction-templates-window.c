@@ -319,15 +319,32 @@ selected_owner (PcnInductionTemplatesWindow *self)
   return selected < G_N_ELEMENTS (pcn_owners) ? pcn_owners[selected] : PCN_INDUCTION_OWNER_PCN;
 }
 
+/* What the callback needs (the worker owns the OpData). */
+typedef struct
+{
+  PcnInductionTemplatesWindow *self;
+  OpKind                       kind;
+} OpContext;
+
+static void
+op_context_free (OpContext *context)
+{
+  g_clear_object (&context->self);
+  g_free (context);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpContext, op_context_free)
+
 static void
 on_op_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(PcnInductionTemplatesWindow) self = user_data;
+  g_autoptr(OpContext) context = user_data;
+  PcnInductionTemplatesWindow *self = context->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) templates = pcn_store_run_finish (PCN_STORE (object), result, &error);
-  OpData *d = g_task_get_task_data (G_TASK (result));
+  OpContext *d = context;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -363,11 +380,15 @@ static void
 run_op (PcnInductionTemplatesWindow *self,
         OpData                      *d)
 {
+  OpContext *context = g_new0 (OpContext, 1);
+
+  context->self = g_object_ref (self);
+  context->kind = d->kind;
   self->ops++;
   gtk_spinner_set_spinning (self->spinner, TRUE);
   pcn_store_run_async (self->store, op_func, d, op_data_free,
                        (GDestroyNotify) g_ptr_array_unref, self->cancellable,
-                       on_op_done_cb, g_object_ref (self));
+                       on_op_done_cb, context);
 }
 
 static void
