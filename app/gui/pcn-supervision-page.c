@@ -176,7 +176,9 @@ bind_indicator_cb (GtkSignalListItemFactory *factory,
   gtk_widget_remove_css_class (label, "dim-label");
   if (indicator == PCN_INTEGRATION_PROFESSION_PEERS && check->met[indicator] == PCN_ANSWER_NO)
     /* Translators: the only one of their profession in the PCN */
-    text = g_strdup (_("Sole in PCN"));
+    text = g_strdup (C_("profession", "Sole"));
+  else if (indicator == PCN_INTEGRATION_FEW_SITES)
+    text = g_strdup_printf ("%d", check->sites);
   else
     text = pcn_integration_row_dup_answer_text (row, indicator);
   gtk_label_set_text (GTK_LABEL (label), text);
@@ -1275,6 +1277,9 @@ pcn_supervision_page_init (PcnSupervisionPage *self)
   /* Most at risk first. */
   gtk_column_view_sort_by_column (self->integration_view, self->score_column, GTK_SORT_ASCENDING);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  /* PCN_SUPERVISION_VIEW (undocumented, for screenshots): the tab to open on. */
+  if (g_getenv ("PCN_SUPERVISION_VIEW") != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, g_getenv ("PCN_SUPERVISION_VIEW"));
   show_detail (self);
   update_actions (self);
 }

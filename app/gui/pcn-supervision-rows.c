@@ -212,7 +212,7 @@ pcn_supervision_status_row_new (PcnStaff                       *staff,
   /* Translators: the last supervision session of someone never supervised */
   self->last = display_date (status->last, C_("last session", "Never"));
   /* Translators: next due date when the role's frequency is not known */
-  self->next_due = display_date (status->next_due, _("Frequency not known"));
+  self->next_due = display_date (status->next_due, _("Not known"));
   self->next_due_iso = g_strdup (status->next_due ?: "9999-12-31");
   /* Translators: no supervisor of this kind is named */
   self->supervisors = g_strdup (status->supervisors ?: _("None named"));
