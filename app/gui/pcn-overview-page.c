@@ -68,6 +68,7 @@ typedef struct
   PcnAllocationSource allocation_source;
   gint64     spent_to_date;
   gint64     claimed_to_date;       /* -1: not known */
+  guint      roles_without_rate;    /* counted as £0 */
   /* induction */
   guint      starters;
   guint      items_overdue;
@@ -405,6 +406,21 @@ load_func (PcnStore  *store,
   if (result->claimed_to_date < 0)
     g_debug ("No claimed to date: %s", claim_error ? claim_error->message : "unknown");
 
+  {
+    GPtrArray *checks = pcn_ledger_get_checks (result->ledger);
+    g_autoptr(GHashTable) roles = g_hash_table_new (g_str_hash, g_str_equal);
+
+    /* "rate:<ROLE>": one role may be named more than once. */
+    for (guint i = 0; i < checks->len; i++)
+      {
+        PcnCheck *check = g_ptr_array_index (checks, i);
+
+        if (g_str_has_prefix (check->rule_id, "rate:"))
+          g_hash_table_add (roles, check->rule_id);
+      }
+    result->roles_without_rate = g_hash_table_size (roles);
+  }
+
   work_out_wte (result, &ledger_data->input);
   work_out_budget (result);
   if (!work_out_induction (result, store, error))
@@ -510,6 +526,21 @@ show_budget (PcnOverviewPage *self,
                                     _("No allocation entered, so no headroom worked out"));
     }
   pcn_overview_tile_set_detail (self->budget_tile, detail);
+
+  if (result->roles_without_rate > 0)
+    {
+      g_autofree char *note = NULL;
+
+      /* Translators: %1$s what the tile said before; %2$u roles with no ARRS rate known for the year */
+      note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%1$s. No ARRS rate known this year for %2$u role: it counts as £0",
+                                           "%1$s. No ARRS rates known this year for %2$u roles: they count as £0",
+                                           result->roles_without_rate),
+                              pcn_overview_tile_get_detail (self->forecast_tile),
+                              result->roles_without_rate);
+      pcn_overview_tile_set_detail (self->forecast_tile, note);
+      pcn_overview_tile_set_value (self->forecast_tile, forecast, PCN_OVERVIEW_TILE_WARNING);
+    }
 
   /* Translators: %s is a financial year, "2025/26" */
   caption = g_strdup_printf (_("ARRS spend to date, %s"), year_name);
