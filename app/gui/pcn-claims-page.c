@@ -1454,6 +1454,9 @@ pcn_claims_page_dispose (GObject *object)
       gtk_window_destroy (self->dialog);
       self->dialog = NULL;
     }
+  /* The bin's child is a template child: let go of it before the
+   * template disposes of it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PCN_TYPE_CLAIMS_PAGE);
   g_clear_object (&self->store);
   g_clear_pointer (&self->data, pcn_claim_data_free);
