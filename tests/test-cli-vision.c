@@ -2,7 +2,7 @@
  * vision --format json with exactly the CLI.md keys and the right values
  * after vision set, objective add, objective link, buyin set and skills
  * set; bad input refused with nothing changed; export vision writing a
- * workbook.
+ * workbook; rolecard set and export role-cards read back with openpyxl.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -380,6 +380,134 @@ test_export (Fixture       *f,
   g_assert_nonnull (strstr (missing.err, "--output"));
 }
 
+/* The workbook at @path described by export-check.py (openpyxl), or NULL
+ * after skipping the test when openpyxl is missing. */
+static JsonObject *
+read_workbook (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "export-check.py", NULL);
+  const char *python = g_getenv ("PYTHON3");
+  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", script, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error))
+    {
+      g_test_skip (error->message);
+      return NULL;
+    }
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    {
+      g_test_skip ("python3 cannot import openpyxl");
+      return NULL;
+    }
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("export-check.py failed: %s\n%s", error->message, err);
+  return parse_object (out);
+}
+
+static const char *
+workbook_text (JsonObject *book,
+               const char *sheet,
+               const char *ref)
+{
+  JsonObject *cells = json_object_get_object_member (json_object_get_object_member (book, sheet), "cells");
+  JsonObject *c;
+
+  if (!json_object_has_member (cells, ref))
+    return NULL;
+  c = json_object_get_object_member (cells, ref);
+  g_assert_cmpstr (json_object_get_string_member (c, "data_type"), ==, "s");
+  return json_object_get_string_member (c, "value");
+}
+
+/* rolecard set then export role-cards --role: the texts come back, as
+ * text; an unknown role is refused (exit 1) with nothing changed; a
+ * rolecard set with no text is a usage error. */
+static void
+test_role_cards (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "cards.xlsx");
+  g_autofree char *all_path = fixture_path (f, "all-cards.xlsx");
+  g_autofree char *bad_path = fixture_path (f, "bad.xlsx");
+  g_auto(Result) set = { 0 };
+  g_auto(Result) clear = { 0 };
+  g_auto(Result) unknown = { 0 };
+  g_auto(Result) nothing = { 0 };
+  g_auto(Result) r = { 0 };
+  g_auto(Result) all = { 0 };
+  g_auto(Result) bad = { 0 };
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) book = NULL;
+  g_autoptr(JsonObject) all_book = NULL;
+
+  set_up_pcn (f);
+  run_pcnw (&set, f, "rolecard", "set", "--role", "cp", "--does", "=SUM(A1:A2) reviews medicines",
+            "--supervised-by", "Dr Patel, lead GP", "--referral", "Book via the CP clinic on EMIS");
+  assert_ok (&set);
+  run_pcnw (&clear, f, "rolecard", "set", "--role", "Clinical pharmacist", "--does-not", "");
+  assert_ok (&clear);
+
+  store = open_db (f->db);
+  before = pcn_store_list_role_cards (store, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  run_pcnw (&unknown, f, "rolecard", "set", "--role", "NOT_A_ROLE", "--does", "anything");
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "--role"));
+  run_pcnw (&nothing, f, "rolecard", "set", "--role", "CP");
+  g_assert_cmpint (nothing.status, ==, 2);
+  run_pcnw (&bad, f, "export", "role-cards", "--output", bad_path, "--role", "NOT_A_ROLE");
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+
+  store = open_db (f->db);
+  after = pcn_store_list_role_cards (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    {
+      PcnRoleCard *a = g_ptr_array_index (before, i);
+      PcnRoleCard *b = g_ptr_array_index (after, i);
+
+      g_assert_cmpstr (a->role_code, ==, b->role_code);
+      g_assert_cmpstr (a->does, ==, b->does);
+      g_assert_cmpstr (a->does_not, ==, b->does_not);
+      g_assert_cmpstr (a->supervised_by, ==, b->supervised_by);
+      g_assert_cmpstr (a->how_to_refer, ==, b->how_to_refer);
+    }
+
+  run_pcnw (&r, f, "export", "role-cards", "--output", path, "--role", "CP");
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, path));
+  run_pcnw (&all, f, "export", "role-cards", "--output", all_path);
+  assert_ok (&all);
+
+  book = read_workbook (path);
+  if (book == NULL)
+    return;
+  g_assert_cmpstr (workbook_text (book, "Role cards", "A1"), ==, "Test Valley PCN");
+  g_assert_cmpstr (workbook_text (book, "Role cards", "A4"), ==, "Clinical pharmacist");
+  g_assert_cmpstr (workbook_text (book, "Role cards", "B5"), ==, "=SUM(A1:A2) reviews medicines");
+  g_assert_cmpstr (workbook_text (book, "Role cards", "B6"), ==, "Not yet written");
+  g_assert_cmpstr (workbook_text (book, "Role cards", "B7"), ==, "Dr Patel, lead GP");
+  g_assert_cmpstr (workbook_text (book, "Role cards", "B8"), ==, "Book via the CP clinic on EMIS");
+  g_assert_null (workbook_text (book, "Role cards", "A10"));   /* only the one role */
+
+  /* Every role: the second block starts after the first. */
+  all_book = read_workbook (all_path);
+  g_assert_cmpstr (workbook_text (all_book, "Role cards", "A4"), ==, "Clinical pharmacist");
+  g_assert_nonnull (workbook_text (all_book, "Role cards", "A10"));
+  g_assert_cmpstr (workbook_text (all_book, "Role cards", "A11"), ==, "What they do");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,5 +516,6 @@ main (int   argc,
   g_test_add ("/cli/vision/report-json", Fixture, NULL, fixture_set_up, test_report_json, fixture_tear_down);
   g_test_add ("/cli/vision/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
   g_test_add ("/cli/vision/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/cli/vision/role-cards", Fixture, NULL, fixture_set_up, test_role_cards, fixture_tear_down);
   return g_test_run ();
 }

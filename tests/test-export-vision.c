@@ -1,6 +1,7 @@
 /* test-export-vision.c — the "strategy on a page" workbook, read back
  * with openpyxl (export-check.py): values, real dates, one-page print
- * set-up and formula-looking text kept as text.
+ * set-up and formula-looking text kept as text; and the role cards
+ * workbook.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -372,6 +373,128 @@ test_unwritable (Fixture       *fx,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static PcnRoleCard *
+make_card (const char *code,
+           const char *name,
+           const char *does,
+           const char *does_not,
+           const char *supervised_by,
+           const char *how_to_refer)
+{
+  PcnRoleCard *card = pcn_role_card_new ();
+
+  card->role_code = g_strdup (code);
+  card->role_name = g_strdup (name);
+  card->does = g_strdup (does);
+  card->does_not = g_strdup (does_not);
+  card->supervised_by = g_strdup (supervised_by);
+  card->how_to_refer = g_strdup (how_to_refer);
+  return card;
+}
+
+/* What export-check.py does not report: italics of B8 and B12, the left
+ * footer and the rows with a page break after them, as one line. NULL
+ * when openpyxl cannot be used (the caller has skipped already). */
+static char *
+probe_cards (const char *path)
+{
+  static const char script[] =
+    "import sys, openpyxl\n"
+    "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
+    "print(bool(ws['B5'].font.i), bool(ws['B8'].font.i), bool(ws['B12'].font.i),\n"
+    "      ws.oddFooter.left.text, [b.id for b in ws.row_breaks.brk])\n";
+  const char *python = g_getenv ("PYTHON3");
+  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("probe failed: %s\n%s", error->message, err);
+  return g_strstrip (g_steal_pointer (&out));
+}
+
+/* Role cards: one block per role, empty texts "Not yet written" in
+ * italics, formula-looking text kept as text, a page break between roles,
+ * portrait and one page wide, the PCN's name in the footer. */
+static void
+test_role_cards (Fixture       *fx,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fx->dir, "cards.xlsx", NULL);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) pcn_role_card_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) book = NULL;
+  g_autofree char *probe = NULL;
+  JsonObject *sheet;
+
+  g_ptr_array_add (cards, make_card ("CP", "Clinical pharmacist", "=SUM(A1:A9)", "Prescribe for acute illness",
+                                     "+Lead pharmacist", NULL));
+  g_ptr_array_add (cards, make_card ("SPLW", NULL, "Connects people with community support", "", NULL,
+                                     "@reception: book a 30-minute slot"));
+  pcn_network_set_name (fx->network, "Riverside & Vale PCN");
+  g_assert_true (pcn_export_role_cards (path, fx->network, cards, &error));
+  g_assert_no_error (error);
+  book = read_back (path);
+  if (book == NULL)
+    return;
+
+  g_assert_cmpstr (json_object_get_string_member (book, "title"), ==, "Role cards");
+  sheet = sheet_of (book, "Role cards");
+  g_assert_cmpstr (cell_text (book, "Role cards", "A1"), ==, "Riverside & Vale PCN");
+
+  g_assert_cmpstr (cell_text (book, "Role cards", "A4"), ==, "Clinical pharmacist");
+  g_assert_true (cell_bold (book, "Role cards", "A4"));
+  g_assert_cmpstr (cell_text (book, "Role cards", "A5"), ==, "What they do");
+  g_assert_true (cell_bold (book, "Role cards", "A5"));
+  g_assert_cmpstr (cell_text (book, "Role cards", "B5"), ==, "=SUM(A1:A9)");
+  g_assert_cmpstr (cell_text (book, "Role cards", "A6"), ==, "What they do not do");
+  g_assert_cmpstr (cell_text (book, "Role cards", "B6"), ==, "Prescribe for acute illness");
+  g_assert_cmpstr (cell_text (book, "Role cards", "A7"), ==, "Who supervises them");
+  g_assert_cmpstr (cell_text (book, "Role cards", "B7"), ==, "+Lead pharmacist");
+  g_assert_cmpstr (cell_text (book, "Role cards", "A8"), ==, "How to refer");
+  g_assert_cmpstr (cell_text (book, "Role cards", "B8"), ==, "Not yet written");
+
+  /* No name: the code is the heading; "" is not yet written either. */
+  g_assert_cmpstr (cell_text (book, "Role cards", "A10"), ==, "SPLW");
+  g_assert_cmpstr (cell_text (book, "Role cards", "B11"), ==, "Connects people with community support");
+  g_assert_cmpstr (cell_text (book, "Role cards", "B12"), ==, "Not yet written");
+  g_assert_cmpstr (cell_text (book, "Role cards", "B13"), ==, "Not yet written");
+  g_assert_cmpstr (cell_text (book, "Role cards", "B14"), ==, "@reception: book a 30-minute slot");
+
+  g_assert_cmpstr (json_object_get_string_member (sheet, "orientation"), ==, "portrait");
+  g_assert_cmpint (json_object_get_int_member (sheet, "paper_size"), ==, 9);
+  g_assert_true (json_object_get_boolean_member (sheet, "fit_to_page"));
+  g_assert_cmpint (json_object_get_int_member (sheet, "fit_to_width"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (sheet, "fit_to_height"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (sheet, "footer"), ==, "Page &P of &N");
+
+  /* B5 written, B8 and B12 not yet: italics; "&" escaped in the footer;
+   * a break after row 9, before the second role. */
+  probe = probe_cards (path);
+  g_assert_cmpstr (probe, ==, "False True True Riverside && Vale PCN [9]");
+}
+
+static void
+test_role_cards_empty (Fixture       *fx,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fx->dir, "no-cards.xlsx", NULL);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) book = NULL;
+
+  g_assert_true (pcn_export_role_cards (path, fx->network, cards, &error));
+  g_assert_no_error (error);
+  book = read_back (path);
+  if (book == NULL)
+    return;
+  g_assert_cmpstr (cell_text (book, "Role cards", "A4"), ==, "No role cards");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,5 +503,8 @@ main (int   argc,
   g_test_add ("/export/vision/strategy", Fixture, NULL, fixture_set_up, test_strategy, fixture_tear_down);
   g_test_add ("/export/vision/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/export/vision/unwritable", Fixture, NULL, fixture_set_up, test_unwritable, fixture_tear_down);
+  g_test_add ("/export/vision/role-cards", Fixture, NULL, fixture_set_up, test_role_cards, fixture_tear_down);
+  g_test_add ("/export/vision/role-cards-empty", Fixture, NULL, fixture_set_up, test_role_cards_empty,
+              fixture_tear_down);
   return g_test_run ();
 }

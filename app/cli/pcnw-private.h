@@ -73,5 +73,7 @@ gboolean    _pcnw_cmd_buyin_set          (PcnwContext *context, GStrv *args, GEr
 gboolean    _pcnw_cmd_skills_set         (PcnwContext *context, GStrv *args, GError **error);
 gboolean    _pcnw_cmd_report_vision      (PcnwContext *context, GStrv *args, GError **error);
 gboolean    _pcnw_cmd_export_vision      (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_rolecard_set       (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_export_role_cards  (PcnwContext *context, GStrv *args, GError **error);
 
 G_END_DECLS

@@ -1,5 +1,6 @@
-/* pcnw-vision.c — vision set, objective add/link, buyin set, skills set
- * and report vision (CLI.md "Vision")
+/* pcnw-vision.c — vision set, objective add/link, buyin set, skills set,
+ * rolecard set, report vision and export vision/role-cards (CLI.md
+ * "Vision")
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -576,5 +577,155 @@ _pcnw_cmd_export_vision (PcnwContext  *context,
     return FALSE;
   /* Translators: %s is a file name */
   g_print (_("Wrote the strategy on a page to %s\n"), output);
+  return TRUE;
+}
+
+/* The card of the role @text names (code or name, case-insensitive), or
+ * NULL. (transfer none) */
+static PcnRoleCard *
+find_card (GPtrArray  *cards,
+           const char *text)
+{
+  g_autofree char *wanted = g_utf8_casefold (text, -1);
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      PcnRoleCard *card = g_ptr_array_index (cards, i);
+      g_autofree char *name = card->role_name != NULL ? g_utf8_casefold (card->role_name, -1) : NULL;
+
+      if (g_ascii_strcasecmp (card->role_code, text) == 0 || g_strcmp0 (name, wanted) == 0)
+        return card;
+    }
+  return NULL;
+}
+
+static gboolean
+unknown_role (GError    **error,
+              const char *text,
+              GPtrArray  *cards)
+{
+  GString *known = g_string_new (NULL);
+
+  for (guint i = 0; i < cards->len; i++)
+    g_string_append_printf (known, "%s%s", i ? ", " : "", ((PcnRoleCard *) g_ptr_array_index (cards, i))->role_code);
+  /* Translators: %1$s what was given, %2$s the known role codes */
+  g_set_error (error, PCNW_ERROR, PCNW_ERROR_REFUSED, _("--role: “%1$s” is not a role (%2$s)"), text, known->str);
+  g_string_free (known, TRUE);
+  return FALSE;
+}
+
+/* Replaces *@field by @value when it was given; "" clears it. */
+static void
+take_text (char **field,
+           char **value)
+{
+  if (*value == NULL)
+    return;
+  g_free (*field);
+  *field = **value != '\0' ? g_steal_pointer (value) : NULL;
+  g_clear_pointer (value, g_free);
+}
+
+gboolean
+_pcnw_cmd_rolecard_set (PcnwContext  *context,
+                        GStrv        *args,
+                        GError      **error)
+{
+  g_autofree char *role = NULL;
+  g_autofree char *does = NULL;
+  g_autofree char *does_not = NULL;
+  g_autofree char *supervised_by = NULL;
+  g_autofree char *referral = NULL;
+  GOptionEntry entries[] = {
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Role code or name"), N_("CODE") },
+    { "does", 0, 0, G_OPTION_ARG_STRING, &does, N_("What the role does (empty to clear)"), N_("TEXT") },
+    { "does-not", 0, 0, G_OPTION_ARG_STRING, &does_not, N_("What the role does not do"), N_("TEXT") },
+    { "supervised-by", 0, 0, G_OPTION_ARG_STRING, &supervised_by, N_("Who supervises the role"), N_("TEXT") },
+    { "referral", 0, 0, G_OPTION_ARG_STRING, &referral, N_("How to refer to the role"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(PcnRoleCard) card = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const PcnRoleCard *found;
+  const char *option = "--does";
+
+  if (!_pcnw_parse_options (args, NULL, _("Write a role card for practices and reception teams."), entries, error) ||
+      !_pcnw_check_arguments (*args, 0, NULL, error) ||
+      !_pcnw_require_option (role, "--role", error))
+    return FALSE;
+  if (does == NULL && does_not == NULL && supervised_by == NULL && referral == NULL)
+    {
+      g_set_error (error, PCNW_ERROR, PCNW_ERROR_USAGE,
+                   _("Give at least one of --does, --does-not, --supervised-by or --referral"));
+      return FALSE;
+    }
+  if ((store = open_pcn (context, error)) == NULL ||
+      (cards = pcn_store_list_role_cards (store, error)) == NULL)
+    return FALSE;
+  if ((found = find_card (cards, role)) == NULL)
+    return unknown_role (error, role, cards);
+
+  card = pcn_role_card_copy (found);
+  if (referral != NULL)
+    option = "--referral";
+  if (supervised_by != NULL)
+    option = "--supervised-by";
+  if (does_not != NULL)
+    option = "--does-not";
+  if (does != NULL)
+    option = "--does";
+  take_text (&card->does, &does);
+  take_text (&card->does_not, &does_not);
+  take_text (&card->supervised_by, &supervised_by);
+  take_text (&card->how_to_refer, &referral);
+  if (!pcn_store_set_role_card (store, card, &local_error))
+    return refused (error, option, local_error);
+  /* Translators: %s is a role's name */
+  g_print (_("Role card for %s saved\n"), card->role_name != NULL ? card->role_name : card->role_code);
+  return TRUE;
+}
+
+gboolean
+_pcnw_cmd_export_role_cards (PcnwContext  *context,
+                             GStrv        *args,
+                             GError      **error)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *role = NULL;
+  GOptionEntry entries[] = {
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The workbook to write"), N_("FILE.xlsx") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Only this role (code or name)"), N_("CODE") },
+    { NULL }
+  };
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(PcnNetwork) network = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+
+  if (!_pcnw_parse_options (args, NULL, _("Role cards as a workbook for practices and reception teams."),
+                            entries, error) ||
+      !_pcnw_check_arguments (*args, 0, NULL, error) ||
+      !_pcnw_require_option (output, "--output", error))
+    return FALSE;
+  if ((store = _pcnw_open_store (context, error)) == NULL ||
+      (network = _pcnw_require_network (store, error)) == NULL ||
+      (cards = pcn_store_list_role_cards (store, error)) == NULL)
+    return FALSE;
+  if (role != NULL)
+    {
+      PcnRoleCard *found = find_card (cards, role);
+      g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) pcn_role_card_free);
+
+      if (found == NULL)
+        return unknown_role (error, role, cards);
+      g_ptr_array_add (one, pcn_role_card_copy (found));
+      g_ptr_array_unref (cards);
+      cards = g_steal_pointer (&one);
+    }
+  if (!pcn_export_role_cards (output, network, cards, error))
+    return FALSE;
+  /* Translators: %u is a number of roles, %s a file name */
+  g_print (ngettext ("Wrote %u role card to %s\n", "Wrote %u role cards to %s\n", cards->len), cards->len, output);
   return TRUE;
 }

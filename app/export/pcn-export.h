@@ -24,6 +24,7 @@ G_END_DECLS
 #include "pcn-export-claim.h"
 #include "pcn-export-induction.h"
 #include "pcn-export-plan.h"
+#include "pcn-export-rolecards.h"
 #include "pcn-export-staff.h"
 #include "pcn-export-status.h"
 #include "pcn-export-vision.h"
