@@ -580,7 +580,7 @@ build_columns (PcnInductionPage *self)
           GtkWidget *kind_label;
 
           column = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
-          gtk_widget_set_size_request (GTK_WIDGET (column), 360, -1);
+          gtk_widget_set_size_request (GTK_WIDGET (column), 400, -1);
           gtk_box_append (self->columns_box, GTK_WIDGET (column));
 
           gtk_label_set_xalign (GTK_LABEL (title), 0);
