@@ -15,6 +15,7 @@
 
 #include "pcn-induction-page-private.h"
 #include "pcn-induction-row.h"
+#include "pcn-induction-templates-window.h"
 #include "pcn-store.h"
 
 #define HOST  "Riverside Surgery"
@@ -394,6 +395,106 @@ test_tick_as_practice_manager (Fixture       *f,
   }
 }
 
+static gboolean
+templates_are_idle (gpointer data)
+{
+  return !_pcn_induction_templates_window_is_busy (data);
+}
+
+static guint
+count_templates (Fixture          *f,
+                 PcnChecklistKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) templates = pcn_store_list_induction_templates (f->store, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < templates->len; i++)
+    if (((PcnInductionTemplateItem *) g_ptr_array_index (templates, i))->checklist == kind)
+      n++;
+  return n;
+}
+
+/* The template editor: a new item needs its text, changes reach the
+ * store, and the checklist already issued is not touched. */
+static void
+test_templates (Fixture       *f,
+                gconstpointer  unused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) issued_before = NULL;
+  g_autoptr(GPtrArray) issued_after = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  PcnInductionTemplatesWindow *window;
+  PcnInductionTemplateItem *first;
+  PcnInductionDue new_due;
+  guint n_pcn;
+  gint64 first_id;
+
+  pcn_induction_page_set_store (f->page, f->store);
+  wait_for_load (f);
+  issued_before = pcn_store_list_induction_items (f->store, f->staff_id, NULL, &error);
+  g_assert_no_error (error);
+  n_pcn = count_templates (f, PCN_CHECKLIST_PCN);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "induction.edit-templates", NULL);
+  window = PCN_INDUCTION_TEMPLATES_WINDOW (_pcn_induction_page_get_templates_window (f->page));
+  g_assert_nonnull (window);
+  spin_until (templates_are_idle, window);
+  g_assert_cmpuint (_pcn_induction_templates_window_get_items (window)->len, ==, n_pcn);
+
+  /* No text: refused in the window, nothing stored. */
+  gtk_editable_set_text (_pcn_induction_templates_window_get_field (window, "section"), "Practicalities");
+  gtk_editable_set_text (_pcn_induction_templates_window_get_field (window, "text"), "");
+  gtk_widget_activate_action (GTK_WIDGET (window), "templates.add", NULL);
+  g_assert_false (_pcn_induction_templates_window_is_busy (window));
+  g_assert_nonnull (_pcn_induction_templates_window_get_error (window));
+  g_assert_cmpuint (count_templates (f, PCN_CHECKLIST_PCN), ==, n_pcn);
+
+  gtk_editable_set_text (_pcn_induction_templates_window_get_field (window, "text"),
+                         "Shown where the defibrillator is");
+  gtk_widget_activate_action (GTK_WIDGET (window), "templates.add", NULL);
+  spin_until (templates_are_idle, window);
+  g_assert_null (_pcn_induction_templates_window_get_error (window));
+  g_assert_cmpuint (count_templates (f, PCN_CHECKLIST_PCN), ==, n_pcn + 1);
+  g_assert_cmpuint (_pcn_induction_templates_window_get_items (window)->len, ==, n_pcn + 1);
+
+  /* Change when the first item is due. */
+  first = g_ptr_array_index (_pcn_induction_templates_window_get_items (window), 0);
+  first_id = first->id;
+  new_due = first->due == PCN_INDUCTION_DUE_MONTH_3 ? PCN_INDUCTION_DUE_DAY_1
+                                                    : PCN_INDUCTION_DUE_MONTH_3;
+  adw_combo_row_set_selected (_pcn_induction_templates_window_get_due_row (window, 0), new_due);
+  spin_until (templates_are_idle, window);
+  templates = pcn_store_list_induction_templates (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < templates->len; i++)
+    {
+      PcnInductionTemplateItem *t = g_ptr_array_index (templates, i);
+
+      if (t->id == first_id)
+        g_assert_cmpint (t->due, ==, new_due);
+    }
+
+  /* The checklist already issued is as it was. */
+  issued_after = pcn_store_list_induction_items (f->store, f->staff_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (issued_after->len, ==, issued_before->len);
+  for (guint i = 0; i < issued_after->len; i++)
+    {
+      PcnInductionItem *a = g_ptr_array_index (issued_before, i);
+      PcnInductionItem *b = g_ptr_array_index (issued_after, i);
+
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpint (a->due_offset, ==, b->due_offset);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_idle ();
+  g_assert_null (_pcn_induction_page_get_templates_window (f->page));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +515,8 @@ main (int   argc,
 
   g_test_add ("/gui/induction/tick-as-practice-manager", Fixture, NULL,
               fixture_set_up, test_tick_as_practice_manager, fixture_tear_down);
+  g_test_add ("/gui/induction/templates", Fixture, NULL,
+              fixture_set_up, test_templates, fixture_tear_down);
 
   return g_test_run ();
 }

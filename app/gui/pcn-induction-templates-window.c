@@ -36,6 +36,7 @@ struct _PcnInductionTemplatesWindow
   GPtrArray           *templates;   /* every PcnInductionTemplateItem */
   GPtrArray           *shown;       /* those of the checklist shown (borrowed) */
   GPtrArray           *groups;      /* AdwPreferencesGroup added for sections */
+  GPtrArray           *rows;        /* the AdwComboRow of each item shown (borrowed) */
   guint                ops;
   guint                rebuilding : 1;
 };
@@ -209,6 +210,7 @@ rebuild (PcnInductionTemplatesWindow *self)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
   g_ptr_array_set_size (self->shown, 0);
+  g_ptr_array_set_size (self->rows, 0);
 
   if (self->templates != NULL)
     for (guint i = 0; i < self->templates->len; i++)
@@ -279,6 +281,7 @@ rebuild (PcnInductionTemplatesWindow *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
       adw_preferences_group_add (group, row);
+      g_ptr_array_add (self->rows, row);
       prev = item;
       index++;
     }
@@ -458,6 +461,7 @@ pcn_induction_templates_window_finalize (GObject *object)
 
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   G_OBJECT_CLASS (pcn_induction_templates_window_parent_class)->finalize (object);
 }
@@ -498,6 +502,7 @@ pcn_induction_templates_window_init (PcnInductionTemplatesWindow *self)
   self->cancellable = g_cancellable_new ();
   self->shown = g_ptr_array_new ();
   self->groups = g_ptr_array_new ();
+  self->rows = g_ptr_array_new ();
   for (guint d = 0; d < PCN_INDUCTION_N_DUES; d++)
     gtk_string_list_append (self->due_model, pcn_induction_due_get_label ((PcnInductionDue) d));
   adw_combo_row_set_selected (self->due_row, PCN_INDUCTION_DUE_WEEK_1);
@@ -530,4 +535,30 @@ GPtrArray *
 _pcn_induction_templates_window_get_items (PcnInductionTemplatesWindow *self)
 {
   return self->shown;
+}
+
+AdwComboRow *
+_pcn_induction_templates_window_get_due_row (PcnInductionTemplatesWindow *self,
+                                             guint                        index)
+{
+  g_return_val_if_fail (index < self->rows->len, NULL);
+  return g_ptr_array_index (self->rows, index);
+}
+
+GtkEditable *
+_pcn_induction_templates_window_get_field (PcnInductionTemplatesWindow *self,
+                                           const char                  *name)
+{
+  if (g_str_equal (name, "section"))
+    return GTK_EDITABLE (self->section_row);
+  if (g_str_equal (name, "text"))
+    return GTK_EDITABLE (self->text_row);
+  g_return_val_if_reached (NULL);
+}
+
+const char *
+_pcn_induction_templates_window_get_error (PcnInductionTemplatesWindow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label))
+           ? gtk_label_get_text (self->error_label) : NULL;
 }

@@ -23,5 +23,13 @@ PcnInductionTemplatesWindow *pcn_induction_templates_window_new (PcnStore *store
 gboolean    _pcn_induction_templates_window_is_busy (PcnInductionTemplatesWindow *self);
 /* (element-type PcnInductionTemplateItem) of the checklist shown */
 GPtrArray  *_pcn_induction_templates_window_get_items (PcnInductionTemplatesWindow *self);
+/* The row of the @index-th item shown; its choice is when the item is due. */
+AdwComboRow *_pcn_induction_templates_window_get_due_row (PcnInductionTemplatesWindow *self,
+                                                          guint                        index);
+/* "section" or "text" of a new item */
+GtkEditable *_pcn_induction_templates_window_get_field  (PcnInductionTemplatesWindow *self,
+                                                          const char                  *name);
+/* Why the new item was refused, or NULL */
+const char  *_pcn_induction_templates_window_get_error  (PcnInductionTemplatesWindow *self);
 
 G_END_DECLS
