@@ -12,6 +12,7 @@
 #define TICK_LABEL_GAP 8
 #define CATEGORY_LABEL_GAP 6
 #define CATEGORY_LABEL_SPACING 8
+#define CATEGORY_LABEL_MAX_WIDTH 120
 /* Opacity of the text, the grid and the zero line against the layer's
  * colour (the theme's foreground). */
 #define TEXT_ALPHA 0.7f
@@ -100,6 +101,7 @@ pcn_axis_layer_snapshot (GtkWidget   *widget,
   GdkRGBA text = *fg, grid = *fg, zero = *fg;
   const graphene_rect_t *plot;
   guint n_categories, every = 1;
+  float room = 0;
 
   if (chart == NULL)
     return;
@@ -152,25 +154,42 @@ pcn_axis_layer_snapshot (GtkWidget   *widget,
     }
 
   /* Category labels under the plot; when they would collide, every
-   * second (third…) one. */
+   * second (third…) one. Long names (roles) are ellipsized to the room
+   * they have rather than spilling over their neighbours or the edge; the
+   * table beside every chart and the tooltip carry them in full. */
   n_categories = self->category_layouts->len;
   if (n_categories > 0)
     {
       float band = plot->size.width / n_categories;
+      int wanted = MIN (self->category_width, CATEGORY_LABEL_MAX_WIDTH);
 
       if (band > 0)
-        every = (guint) MAX (1, ceilf ((self->category_width + CATEGORY_LABEL_SPACING) / band));
+        every = (guint) MAX (1, ceilf ((wanted + CATEGORY_LABEL_SPACING) / band));
+      room = MAX (1.f, band * every - CATEGORY_LABEL_SPACING);
     }
   for (guint i = 0; i < n_categories; i += every)
     {
       PangoLayout *layout = g_ptr_array_index (self->category_layouts, i);
       graphene_rect_t area;
       int width, height;
+      float x;
+
+      float centre, widget_width = gtk_widget_get_width (widget), limit = room;
 
       _pcn_chart_get_category_area (chart, i, &area);
+      /* A label near an edge is pushed inwards; keep it short enough not
+       * to run into its neighbour. */
+      centre = area.origin.x + area.size.width / 2;
+      if (centre - room / 2 < 0)
+        limit = MIN (limit, centre + room / 2);
+      if (centre + room / 2 > widget_width)
+        limit = MIN (limit, widget_width - centre + room / 2);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (layout, (int) (MAX (1.f, limit) * PANGO_SCALE));
       pango_layout_get_pixel_size (layout, &width, &height);
-      append_layout_at (snapshot, layout,
-                        roundf (area.origin.x + (area.size.width - width) / 2),
+      x = roundf (area.origin.x + (area.size.width - width) / 2);
+      x = CLAMP (x, 0.f, MAX (0.f, (float) gtk_widget_get_width (widget) - width));
+      append_layout_at (snapshot, layout, x,
                         plot->origin.y + plot->size.height + CATEGORY_LABEL_GAP,
                         &text);
     }
