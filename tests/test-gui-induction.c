@@ -140,6 +140,7 @@ fixture_tear_down (Fixture       *f,
 {
   static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
   g_autofree char *pdf = g_build_filename (f->dir, "induction.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "induction.xlsx", NULL);
 
   gtk_window_destroy (f->window);
   spin_idle ();
@@ -147,6 +148,7 @@ fixture_tear_down (Fixture       *f,
   g_assert_finalize_object (f->store);
 
   g_remove (pdf);
+  g_remove (xlsx);
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
@@ -213,6 +215,20 @@ open_item (GPtrArray *items,
   g_assert_not_reached ();
 }
 
+/* A workbook: a zip file. */
+static void
+assert_workbook (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (data[0] == 'P' && data[1] == 'K');
+}
+
 static void
 test_tick_as_practice_manager (Fixture       *f,
                                gconstpointer  unused)
@@ -226,6 +242,7 @@ test_tick_as_practice_manager (Fixture       *f,
   g_autofree char *as_at_iso = pcn_date_to_iso (&f->as_at);
   g_autofree char *before_start = NULL;
   g_autofree char *pdf = g_build_filename (f->dir, "induction.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "induction.xlsx", NULL);
   g_autofree char *pdf_data = NULL;
   gsize pdf_length = 0;
   const PcnInductionItem *first, *second, *bad, *na;
@@ -382,6 +399,12 @@ test_tick_as_practice_manager (Fixture       *f,
   g_assert_cmpuint (pdf_length, >, 1000);
   g_assert_true (g_str_has_prefix (pdf_data, "%PDF"));
 
+  /* The person's checklist and then the overview to Excel. */
+  _pcn_induction_page_export_to_file (f->page, xlsx);
+  g_assert_true (_pcn_induction_page_is_busy (f->page));
+  spin_until (page_is_idle, f->page);
+  assert_workbook (xlsx);
+
   /* Back on the overview, the practice's line shows the progress. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "induction.back", NULL);
   wait_for_load (f);
@@ -393,6 +416,10 @@ test_tick_as_practice_manager (Fixture       *f,
     g_assert_cmpuint (pcn_induction_row_get_done (line), ==, 2);
     g_assert_cmpuint (pcn_induction_row_get_na (line), ==, 1);
   }
+  g_remove (xlsx);
+  _pcn_induction_page_export_to_file (f->page, xlsx);
+  spin_until (page_is_idle, f->page);
+  assert_workbook (xlsx);
 }
 
 static gboolean

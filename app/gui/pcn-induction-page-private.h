@@ -36,6 +36,10 @@ const char          *_pcn_induction_page_get_last_error (PcnInductionPage *self)
 gboolean             _pcn_induction_page_print_to_file  (PcnInductionPage *self,
                                                          const char       *path,
                                                          GError          **error);
+/* Exports what is shown (the overview, or the person) to @path off the
+ * main thread, as the Export button does after the file chooser. */
+void                 _pcn_induction_page_export_to_file (PcnInductionPage *self,
+                                                         const char       *path);
 /* The template editor while it is open (transfer none). */
 GtkWindow           *_pcn_induction_page_get_templates_window (PcnInductionPage *self);
 

@@ -1585,3 +1585,11 @@ _pcn_induction_page_get_templates_window (PcnInductionPage *self)
 {
   return self->templates_window;
 }
+
+void
+_pcn_induction_page_export_to_file (PcnInductionPage *self,
+                                    const char       *path)
+{
+  g_return_if_fail (self->network != NULL);
+  start_export (self, path);
+}
