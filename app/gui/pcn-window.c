@@ -15,6 +15,7 @@
 #include "pcn-demo.h"
 #include "pcn-induction-page.h"
 #include "pcn-overview-page.h"
+#include "pcn-vision-page.h"
 #include "pcn-rates-page.h"
 #include "pcn-recruitment-page.h"
 #include "pcn-supervision-page.h"
@@ -41,6 +42,7 @@ struct _PcnWindow
   AdwWindowTitle       *sidebar_title;
   GtkListBox           *sidebar_list;
   GtkListBoxRow        *overview_row;
+  GtkListBoxRow        *vision_row;
   GtkListBoxRow        *team_row;
   GtkListBoxRow        *recruitment_row;
   GtkListBoxRow        *induction_row;
@@ -51,6 +53,7 @@ struct _PcnWindow
   GtkRevealer          *sample_revealer;
   GtkStack             *content_stack;
   PcnOverviewPage      *overview_page;
+  PcnVisionPage        *vision_page;
   PcnTeamPage          *team_page;
   PcnRecruitmentPage   *recruitment_page;
   PcnInductionPage     *induction_page;
@@ -201,6 +204,8 @@ show_page (PcnWindow  *self,
 
   if (g_strcmp0 (name, "overview") == 0)
     row = self->overview_row;
+  else if (g_strcmp0 (name, "vision") == 0)
+    row = self->vision_row;
   else if (g_strcmp0 (name, "rates") == 0)
     row = self->rates_row;
   else if (g_strcmp0 (name, "supervision") == 0)
@@ -277,6 +282,7 @@ apply_store (PcnWindow  *self,
   if (network == NULL)
     {
       pcn_overview_page_set_store (self->overview_page, NULL);
+      pcn_vision_page_set_store (self->vision_page, NULL);
       pcn_team_page_set_store (self->team_page, NULL);
       pcn_recruitment_page_set_store (self->recruitment_page, NULL);
       pcn_induction_page_set_store (self->induction_page, NULL);
@@ -294,6 +300,7 @@ apply_store (PcnWindow  *self,
 
       pcn_team_page_set_store (self->team_page, store);
       pcn_overview_page_set_store (self->overview_page, store);
+      pcn_vision_page_set_store (self->vision_page, store);
       pcn_recruitment_page_set_store (self->recruitment_page, store);
       pcn_induction_page_set_store (self->induction_page, store);
       pcn_claims_page_set_store (self->claims_page, store);
@@ -375,6 +382,7 @@ on_open_done_cb (GObject      *object,
       g_clear_pointer (&self->path, g_free);
       self->is_sample = FALSE;
       pcn_overview_page_set_store (self->overview_page, NULL);
+      pcn_vision_page_set_store (self->vision_page, NULL);
       pcn_team_page_set_store (self->team_page, NULL);
       pcn_recruitment_page_set_store (self->recruitment_page, NULL);
       pcn_induction_page_set_store (self->induction_page, NULL);
@@ -736,6 +744,7 @@ pcn_window_class_init (PcnWindowClass *klass)
 
   g_type_ensure (PCN_TYPE_WELCOME_PAGE);
   g_type_ensure (PCN_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (PCN_TYPE_VISION_PAGE);
   g_type_ensure (PCN_TYPE_TEAM_PAGE);
   g_type_ensure (PCN_TYPE_RECRUITMENT_PAGE);
   g_type_ensure (PCN_TYPE_INDUCTION_PAGE);
@@ -754,6 +763,7 @@ pcn_window_class_init (PcnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, overview_row);
+  gtk_widget_class_bind_template_child (widget_class, PcnWindow, vision_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, team_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, recruitment_row);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, induction_row);
@@ -764,6 +774,7 @@ pcn_window_class_init (PcnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, sample_revealer);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, PcnWindow, vision_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, team_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, recruitment_page);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, induction_page);
@@ -791,6 +802,8 @@ pcn_window_class_init (PcnWindowClass *klass)
                                        "win.backup", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "overview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_V, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-page", "s", "vision");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.show-page", "s", "team");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
@@ -812,6 +825,7 @@ pcn_window_init (PcnWindow *self)
 
   pcn_date_set_today (&self->as_at);
   pcn_overview_page_set_as_at (self->overview_page, &self->as_at);
+  pcn_vision_page_set_as_at (self->vision_page, &self->as_at);
   pcn_rates_page_set_as_at (self->rates_page, &self->as_at);
   pcn_recruitment_page_set_as_at (self->recruitment_page, &self->as_at);
   pcn_induction_page_set_as_at (self->induction_page, &self->as_at);
@@ -851,6 +865,7 @@ pcn_window_set_as_at (PcnWindow   *self,
 
   self->as_at = *as_at;
   pcn_overview_page_set_as_at (self->overview_page, as_at);
+  pcn_vision_page_set_as_at (self->vision_page, as_at);
   pcn_rates_page_set_as_at (self->rates_page, as_at);
   pcn_recruitment_page_set_as_at (self->recruitment_page, as_at);
   pcn_induction_page_set_as_at (self->induction_page, as_at);
@@ -920,6 +935,12 @@ GtkWindow *
 _pcn_window_get_create_dialog (PcnWindow *self)
 {
   return self->create_dialog;
+}
+
+PcnVisionPage *
+_pcn_window_get_vision_page (PcnWindow *self)
+{
+  return self->vision_page;
 }
 
 PcnOverviewPage *
