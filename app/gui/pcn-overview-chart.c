@@ -222,8 +222,13 @@ update_save_label (PcnOverviewChart *self)
   /* Translators: the accessible name of a chart's Save as PNG button; %s is the chart's title */
   g_autofree char *label = g_strdup_printf (_("Save “%s” as PNG"), title ? title : "");
 
+  /* Translators: the accessible name of the table beside a chart; %s is the chart's title */
+  g_autofree char *table = g_strdup_printf (_("Figures of “%s”"), title ? title : "");
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, table, -1);
 }
 
 static void
