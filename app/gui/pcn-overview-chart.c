@@ -26,6 +26,7 @@ struct _PcnOverviewChart
   GtkLabel             *subtitle_label;
   GtkButton            *save_button;
   GtkStack             *content_stack;
+  GtkBox               *body_box;
   PcnChart             *chart;
   GtkColumnView        *table;
   GtkLabel             *empty_label;
@@ -44,6 +45,7 @@ enum {
   PROP_UNIT,
   PROP_CATEGORY_TITLE,
   PROP_EMPTY_TEXT,
+  PROP_TABLE_BELOW,
   N_PROPS
 };
 
@@ -277,6 +279,10 @@ pcn_overview_chart_get_property (GObject    *object,
     case PROP_EMPTY_TEXT:
       g_value_set_string (value, gtk_label_get_text (self->empty_label));
       break;
+    case PROP_TABLE_BELOW:
+      g_value_set_boolean (value, gtk_orientable_get_orientation (GTK_ORIENTABLE (self->body_box)) ==
+                                  GTK_ORIENTATION_VERTICAL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -333,6 +339,18 @@ pcn_overview_chart_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_TABLE_BELOW:
+      {
+        GtkOrientation orientation = g_value_get_boolean (value) ? GTK_ORIENTATION_VERTICAL
+                                                                 : GTK_ORIENTATION_HORIZONTAL;
+
+        if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->body_box)) != orientation)
+          {
+            gtk_orientable_set_orientation (GTK_ORIENTABLE (self->body_box), orientation);
+            g_object_notify_by_pspec (object, pspec);
+          }
+      }
+      break;
     case PROP_EMPTY_TEXT:
       if (g_strcmp0 (gtk_label_get_text (self->empty_label), g_value_get_string (value)) != 0)
         {
@@ -373,6 +391,11 @@ pcn_overview_chart_class_init (PcnOverviewChartClass *klass)
   properties[PROP_EMPTY_TEXT] =
     g_param_spec_string ("empty-text", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The table under the chart rather than beside it: for charts with many
+   * series, whose table would leave the chart too narrow. */
+  properties[PROP_TABLE_BELOW] =
+    g_param_spec_boolean ("table-below", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -392,6 +415,7 @@ pcn_overview_chart_class_init (PcnOverviewChartClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcnOverviewChart, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PcnOverviewChart, save_button);
   gtk_widget_class_bind_template_child (widget_class, PcnOverviewChart, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PcnOverviewChart, body_box);
   gtk_widget_class_bind_template_child (widget_class, PcnOverviewChart, chart);
   gtk_widget_class_bind_template_child (widget_class, PcnOverviewChart, table);
   gtk_widget_class_bind_template_child (widget_class, PcnOverviewChart, empty_label);
