@@ -219,7 +219,15 @@ on_check_toggled_cb (PcnInductionItemRow *self)
   if (active && self->item->status == PCN_INDUCTION_STATUS_OPEN)
     pcn_induction_item_row_tick (self);
   else if (!active && self->item->status != PCN_INDUCTION_STATUS_OPEN)
-    g_signal_emit (self, signals[REOPEN], 0);
+    {
+      /* Unticking throws away who signed it off and when: a stray click on
+       * the row must not do that, so ask through the popover's Reopen. */
+      sync_check (self);
+      gtk_menu_button_popup (self->options_button);
+      gtk_label_set_text (self->error_label,
+                          _("To untick, press Reopen: it clears who did it and when"));
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
 }
 
 static void
