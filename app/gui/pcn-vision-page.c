@@ -264,7 +264,11 @@ show_buy_in (PcnVisionPage *self)
       status = gtk_label_new (b->agreed ? _("Agreed") : _("Not agreed"));
       gtk_widget_add_css_class (status, b->agreed ? "success" : "warning");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 g_object_new (GTK_TYPE_IMAGE,
+                                               "icon-name", "go-next-symbolic",
+                                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                               NULL));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_signal_connect_object (row, "activated", G_CALLBACK (on_buy_in_row_activated_cb), self, 0);
       add_row (self, self->buy_in_group, row);
@@ -316,6 +320,8 @@ show_skills (PcnVisionPage *self)
     GtkWidget *expander = adw_expander_row_new ();
 
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Appointments by skill"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Appointments by skill"), -1);
     for (guint i = 0; i < report->skills->len; i++)
       {
         PcnSkillNeed *skill = report->skills->pdata[i];
@@ -348,6 +354,8 @@ show_cards (PcnVisionPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
                                      card->role_name ? card->role_name : card->role_code);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      card->role_name ? card->role_name : card->role_code, -1);
       if (card->user_edited)
         adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _("Edited for this PCN"));
       for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
