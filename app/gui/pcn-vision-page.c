@@ -133,6 +133,22 @@ show_vision (PcnVisionPage *self)
                          vision && vision->purpose ? vision->purpose : "");
 }
 
+static void edit_links (PcnVisionPage *self, PcnObjectivePosts *op);
+
+static void
+on_objective_row_activated_cb (AdwActionRow  *row,
+                               PcnVisionPage *self)
+{
+  GPtrArray *objectives = self->report ? self->report->objectives : NULL;
+  GPtrArray *rows = g_hash_table_lookup (self->rows, self->objectives_group);
+  guint index;
+
+  if (objectives == NULL || rows == NULL || !g_ptr_array_find (rows, row, &index) ||
+      index >= objectives->len)
+    return;
+  edit_links (self, objectives->pdata[index]);
+}
+
 static void
 show_objectives (PcnVisionPage *self)
 {
@@ -180,6 +196,9 @@ show_objectives (PcnVisionPage *self)
                                           _("No post serves this objective"), -1);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
         }
+      gtk_widget_set_tooltip_text (row, _("Choose the posts that serve this objective"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_objective_row_activated_cb), self, 0);
       add_row (self, self->objectives_group, row);
     }
 
@@ -336,6 +355,15 @@ show_skills (PcnVisionPage *self)
   }
 }
 
+static void edit_card (PcnVisionPage *self, PcnRoleCard *card);
+
+static void
+on_card_edit_clicked_cb (GtkButton     *button,
+                         PcnVisionPage *self)
+{
+  edit_card (self, g_object_get_data (G_OBJECT (button), "role-card"));
+}
+
 static void
 show_cards (PcnVisionPage *self)
 {
@@ -358,6 +386,19 @@ show_cards (PcnVisionPage *self)
                                       card->role_name ? card->role_name : card->role_code, -1);
       if (card->user_edited)
         adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _("Edited for this PCN"));
+      {
+        GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit…"));
+        /* Translators: %s is a role */
+        g_autofree char *label = g_strdup_printf (_("Edit the card of %s"),
+                                                  card->role_name ? card->role_name : card->role_code);
+
+        gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+        g_object_set_data_full (G_OBJECT (edit), "role-card", pcn_role_card_copy (card),
+                                (GDestroyNotify) pcn_role_card_free);
+        g_signal_connect_object (edit, "clicked", G_CALLBACK (on_card_edit_clicked_cb), self, 0);
+        adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), edit);
+      }
       for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
         {
           const char *text = G_STRUCT_MEMBER (char *, card, fields[f].offset);
@@ -459,7 +500,7 @@ pcn_vision_page_reload (PcnVisionPage *self)
 
 /* ------------------------------------------------------------- writes */
 
-typedef enum { WRITE_VISION, WRITE_OBJECTIVE, WRITE_REVIEW, WRITE_BUY_IN, WRITE_EXPORT } WriteKind;
+typedef enum { WRITE_VISION, WRITE_OBJECTIVE, WRITE_REVIEW, WRITE_BUY_IN, WRITE_CARD, WRITE_LINKS, WRITE_EXPORT } WriteKind;
 
 typedef struct
 {
@@ -468,6 +509,10 @@ typedef struct
   PcnObjective     *objective;
   PcnVisionReview  *review;
   PcnPracticeBuyIn *buy_in;
+  PcnRoleCard      *card;
+  gint64            objective_id;
+  GArray           *link;             /* post ids to link (gint64) */
+  GArray           *unlink;           /* post ids to unlink */
   char             *path;
   GDate             as_at;
 } WriteData;
@@ -479,6 +524,9 @@ write_data_free (WriteData *data)
   g_clear_pointer (&data->objective, pcn_objective_free);
   g_clear_pointer (&data->review, pcn_vision_review_free);
   g_clear_pointer (&data->buy_in, pcn_practice_buy_in_free);
+  g_clear_pointer (&data->card, pcn_role_card_free);
+  g_clear_pointer (&data->link, g_array_unref);
+  g_clear_pointer (&data->unlink, g_array_unref);
   g_clear_pointer (&data->path, g_free);
   g_free (data);
 }
@@ -504,6 +552,18 @@ write_func (PcnStore  *store,
       break;
     case WRITE_BUY_IN:
       ok = pcn_store_set_buy_in (store, data->buy_in, error);
+      break;
+    case WRITE_CARD:
+      ok = pcn_store_set_role_card (store, data->card, error);
+      break;
+    case WRITE_LINKS:
+      ok = TRUE;
+      for (guint i = 0; ok && i < data->link->len; i++)
+        ok = pcn_store_link_objective (store, data->objective_id,
+                                       g_array_index (data->link, gint64, i), error);
+      for (guint i = 0; ok && i < data->unlink->len; i++)
+        ok = pcn_store_unlink_objective (store, data->objective_id,
+                                         g_array_index (data->unlink, gint64, i), error);
       break;
     case WRITE_EXPORT:
       {
@@ -867,6 +927,195 @@ edit_buy_in (PcnVisionPage    *self,
   g_object_set_data_full (G_OBJECT (dialog), "buy-in", pcn_practice_buy_in_copy (buy_in),
                           (GDestroyNotify) pcn_practice_buy_in_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_buy_in_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_card_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PcnVisionPage    *self)
+{
+  GtkListBox *list = GTK_LIST_BOX (adw_message_dialog_get_extra_child (dialog));
+  PcnRoleCard *original = g_object_get_data (G_OBJECT (dialog), "role-card");
+  g_autoptr(PcnRoleCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+  WriteData *data;
+
+  if (g_strcmp0 (response, "save") != 0 || self->store == NULL || original == NULL)
+    return;
+  card = pcn_role_card_copy (original);
+  g_free (card->does);
+  g_free (card->does_not);
+  g_free (card->supervised_by);
+  g_free (card->how_to_refer);
+  card->does = dup_entry (form_entry (list, 0));
+  card->does_not = dup_entry (form_entry (list, 1));
+  card->supervised_by = dup_entry (form_entry (list, 2));
+  card->how_to_refer = dup_entry (form_entry (list, 3));
+  if (!pcn_role_card_validate (card, &error))
+    {
+      /* Translators: %s says what is wrong */
+      g_autofree char *message = g_strdup_printf (_("The card was not saved: %s"), error->message);
+
+      show_toast (self, message);
+      return;
+    }
+  data = g_new0 (WriteData, 1);
+  data->kind = WRITE_CARD;
+  data->card = g_steal_pointer (&card);
+  run_write (self, data);
+}
+
+static void
+edit_card (PcnVisionPage *self,
+           PcnRoleCard   *card)
+{
+  GtkListBox *list;
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+
+  if (card == NULL || self->busy || self->store == NULL)
+    return;
+  /* Translators: %s is a role */
+  heading = g_strdup_printf (_("Role Card: %s"), card->role_name ? card->role_name : card->role_code);
+  dialog = form_new (self, heading, _("In plain language, for practices and reception teams."),
+                     _("_Save"), &list);
+  form_add_entry (list, _("What it does"), card->does);
+  form_add_entry (list, _("What it does not do"), card->does_not);
+  form_add_entry (list, _("Who supervises it"), card->supervised_by);
+  form_add_entry (list, _("How to refer"), card->how_to_refer);
+  g_object_set_data_full (G_OBJECT (dialog), "role-card", pcn_role_card_copy (card),
+                          (GDestroyNotify) pcn_role_card_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_card_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Every post the report names (linked to some objective or to none), by id. */
+static GPtrArray *
+collect_posts (PcnVisionReport *report)
+{
+  GPtrArray *posts = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < report->objectives->len; i++)
+    {
+      PcnObjectivePosts *op = report->objectives->pdata[i];
+
+      for (guint j = 0; j < op->posts->len; j++)
+        g_ptr_array_add (posts, op->posts->pdata[j]);
+    }
+  for (guint i = 0; i < report->unlinked_posts->len; i++)
+    g_ptr_array_add (posts, report->unlinked_posts->pdata[i]);
+
+  for (guint i = 0; i < posts->len;)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = pcn_post_get_id (posts->pdata[i]);
+      if (g_hash_table_contains (seen, id))
+        {
+          g_free (id);
+          g_ptr_array_remove_index (posts, i);
+          continue;
+        }
+      g_hash_table_add (seen, id);
+      i++;
+    }
+  return posts;
+}
+
+static gboolean
+posts_contain (GPtrArray *posts,
+               gint64     id)
+{
+  for (guint i = 0; i < posts->len; i++)
+    if (pcn_post_get_id (posts->pdata[i]) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_links_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      PcnVisionPage    *self)
+{
+  GtkListBox *list = GTK_LIST_BOX (adw_message_dialog_get_extra_child (dialog));
+  GArray *linked = g_object_get_data (G_OBJECT (dialog), "linked");
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
+  WriteData *data;
+
+  if (g_strcmp0 (response, "save") != 0 || self->store == NULL || ids == NULL)
+    return;
+
+  data = g_new0 (WriteData, 1);
+  data->kind = WRITE_LINKS;
+  data->objective_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "objective-id"));
+  data->link = g_array_new (FALSE, FALSE, sizeof (gint64));
+  data->unlink = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      AdwActionRow *row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, (int) i));
+      gboolean want = gtk_check_button_get_active (GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (row)));
+      gboolean was = g_array_index (linked, gboolean, i);
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (want && !was)
+        g_array_append_val (data->link, id);
+      else if (!want && was)
+        g_array_append_val (data->unlink, id);
+    }
+  run_write (self, data);
+}
+
+static void
+edit_links (PcnVisionPage     *self,
+            PcnObjectivePosts *op)
+{
+  g_autoptr(GPtrArray) posts = NULL;
+  GtkListBox *list;
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *linked = g_array_new (FALSE, FALSE, sizeof (gboolean));
+
+  if (self->busy || self->store == NULL || self->report == NULL)
+    {
+      g_array_unref (ids);
+      g_array_unref (linked);
+      return;
+    }
+  posts = collect_posts (self->report);
+  /* Translators: %s is an objective */
+  heading = g_strdup_printf (_("Posts Serving “%s”"), op->objective->title);
+  dialog = form_new (self, heading,
+                     posts->len > 0 ? _("Tick the posts that serve this objective.")
+                                    : _("There are no posts in the plan yet: add them on the Recruitment page."),
+                     _("_Save"), &list);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      PcnPost *post = posts->pdata[i];
+      g_autofree char *name = pcn_post_dup_display_name (post);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      gint64 id = pcn_post_get_id (post);
+      gboolean was = posts_contain (op->posts, id);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   pcn_post_marking_get_label (pcn_post_get_marking (post)));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), was);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (list, row);
+      g_array_append_val (ids, id);
+      g_array_append_val (linked, was);
+    }
+  g_object_set_data_full (G_OBJECT (dialog), "ids", ids, (GDestroyNotify) g_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "linked", linked, (GDestroyNotify) g_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "objective-id", GSIZE_TO_POINTER ((gsize) op->objective->id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_links_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
