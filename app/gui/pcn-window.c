@@ -189,11 +189,82 @@ update_titles (PcnWindow *self)
     }
   adw_window_title_set_subtitle (self->sidebar_title, subtitle);
 
-  page = gtk_stack_get_page (self->content_stack,
-                             gtk_stack_get_visible_child (self->content_stack));
-  adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
+  if (gtk_stack_get_visible_child (self->content_stack) != NULL)
+    {
+      page = gtk_stack_get_page (self->content_stack,
+                                 gtk_stack_get_visible_child (self->content_stack));
+      adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
+    }
   adw_window_title_set_subtitle (self->content_title, subtitle);
   gtk_revealer_set_reveal_child (self->sample_revealer, self->is_sample);
+}
+
+/* ------------------------------------------------------------ pages */
+
+static void
+apply_as_at (PcnWindow *self)
+{
+  pcn_overview_page_set_as_at (self->overview_page, &self->as_at);
+  pcn_vision_page_set_as_at (self->vision_page, &self->as_at);
+  pcn_rates_page_set_as_at (self->rates_page, &self->as_at);
+  pcn_recruitment_page_set_as_at (self->recruitment_page, &self->as_at);
+  pcn_induction_page_set_as_at (self->induction_page, &self->as_at);
+  pcn_claims_page_set_as_at (self->claims_page, &self->as_at);
+  pcn_supervision_page_set_as_at (self->supervision_page, &self->as_at);
+  pcn_team_page_set_as_at (self->team_page, &self->as_at);
+}
+
+static GtkWidget *
+add_page (PcnWindow  *self,
+          GType       type,
+          const char *name,
+          const char *title)
+{
+  GtkWidget *page = g_object_new (type, NULL);
+
+  gtk_stack_add_titled (self->content_stack, page, name, title);
+  return page;
+}
+
+/* The pages are built on first use rather than with the window: the first
+ * frame (the "Opening…" page) then never waits for eight page templates. */
+static void
+ensure_pages (PcnWindow *self)
+{
+  if (self->overview_page != NULL)
+    return;
+
+  self->overview_page = PCN_OVERVIEW_PAGE (add_page (self, PCN_TYPE_OVERVIEW_PAGE,
+                                                     "overview", _("Overview")));
+  self->vision_page = PCN_VISION_PAGE (add_page (self, PCN_TYPE_VISION_PAGE,
+                                                 "vision", _("Vision and strategy")));
+  self->team_page = PCN_TEAM_PAGE (add_page (self, PCN_TYPE_TEAM_PAGE, "team", _("Team")));
+  self->recruitment_page = PCN_RECRUITMENT_PAGE (add_page (self, PCN_TYPE_RECRUITMENT_PAGE,
+                                                           "recruitment", _("Recruitment")));
+  self->induction_page = PCN_INDUCTION_PAGE (add_page (self, PCN_TYPE_INDUCTION_PAGE,
+                                                       "induction", _("Induction")));
+  self->supervision_page = PCN_SUPERVISION_PAGE (add_page (self, PCN_TYPE_SUPERVISION_PAGE,
+                                                           "supervision", _("Supervision")));
+  self->claims_page = PCN_CLAIMS_PAGE (add_page (self, PCN_TYPE_CLAIMS_PAGE,
+                                                 "claims", _("Claims")));
+  self->rates_page = PCN_RATES_PAGE (add_page (self, PCN_TYPE_RATES_PAGE,
+                                               "rates", _("ARRS rates")));
+  apply_as_at (self);
+}
+
+static void
+clear_page_stores (PcnWindow *self)
+{
+  if (self->overview_page == NULL)
+    return;
+  pcn_overview_page_set_store (self->overview_page, NULL);
+  pcn_vision_page_set_store (self->vision_page, NULL);
+  pcn_team_page_set_store (self->team_page, NULL);
+  pcn_recruitment_page_set_store (self->recruitment_page, NULL);
+  pcn_induction_page_set_store (self->induction_page, NULL);
+  pcn_claims_page_set_store (self->claims_page, NULL);
+  pcn_supervision_page_set_store (self->supervision_page, NULL);
+  pcn_rates_page_set_store (self->rates_page, NULL);
 }
 
 static void
@@ -202,6 +273,7 @@ show_page (PcnWindow  *self,
 {
   GtkListBoxRow *row;
 
+  ensure_pages (self);
   if (g_strcmp0 (name, "overview") == 0)
     row = self->overview_row;
   else if (g_strcmp0 (name, "vision") == 0)
@@ -281,19 +353,13 @@ apply_store (PcnWindow  *self,
 
   if (network == NULL)
     {
-      pcn_overview_page_set_store (self->overview_page, NULL);
-      pcn_vision_page_set_store (self->vision_page, NULL);
-      pcn_team_page_set_store (self->team_page, NULL);
-      pcn_recruitment_page_set_store (self->recruitment_page, NULL);
-      pcn_induction_page_set_store (self->induction_page, NULL);
-      pcn_claims_page_set_store (self->claims_page, NULL);
-      pcn_supervision_page_set_store (self->supervision_page, NULL);
-      pcn_rates_page_set_store (self->rates_page, NULL);
+      clear_page_stores (self);
       gtk_stack_set_visible_child_name (self->start_stack, "welcome");
       gtk_stack_set_visible_child_name (self->main_stack, "start");
     }
   else
     {
+      ensure_pages (self);
       pcn_rates_page_set_area (self->rates_page, pcn_network_get_area (network));
       pcn_rates_page_set_store (self->rates_page, store);
       const char *start_page = g_getenv ("PCN_START_PAGE");
@@ -381,14 +447,7 @@ on_open_done_cb (GObject      *object,
       g_clear_object (&self->network);
       g_clear_pointer (&self->path, g_free);
       self->is_sample = FALSE;
-      pcn_overview_page_set_store (self->overview_page, NULL);
-      pcn_vision_page_set_store (self->vision_page, NULL);
-      pcn_team_page_set_store (self->team_page, NULL);
-      pcn_recruitment_page_set_store (self->recruitment_page, NULL);
-      pcn_induction_page_set_store (self->induction_page, NULL);
-      pcn_claims_page_set_store (self->claims_page, NULL);
-      pcn_supervision_page_set_store (self->supervision_page, NULL);
-      pcn_rates_page_set_store (self->rates_page, NULL);
+      clear_page_stores (self);
       show_error (self, data->path, error);
       update_actions (self);
       return;
@@ -710,6 +769,15 @@ pcn_window_dispose (GObject *object)
       self->create_dialog = NULL;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), PCN_TYPE_WINDOW);
+  /* The pages went with the content stack. */
+  self->overview_page = NULL;
+  self->vision_page = NULL;
+  self->team_page = NULL;
+  self->recruitment_page = NULL;
+  self->induction_page = NULL;
+  self->supervision_page = NULL;
+  self->claims_page = NULL;
+  self->rates_page = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->network);
@@ -773,14 +841,6 @@ pcn_window_class_init (PcnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, sample_revealer);
   gtk_widget_class_bind_template_child (widget_class, PcnWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, PcnWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, PcnWindow, vision_page);
-  gtk_widget_class_bind_template_child (widget_class, PcnWindow, team_page);
-  gtk_widget_class_bind_template_child (widget_class, PcnWindow, recruitment_page);
-  gtk_widget_class_bind_template_child (widget_class, PcnWindow, induction_page);
-  gtk_widget_class_bind_template_child (widget_class, PcnWindow, claims_page);
-  gtk_widget_class_bind_template_child (widget_class, PcnWindow, supervision_page);
-  gtk_widget_class_bind_template_child (widget_class, PcnWindow, rates_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.create-network", NULL,
@@ -824,13 +884,6 @@ pcn_window_init (PcnWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   pcn_date_set_today (&self->as_at);
-  pcn_overview_page_set_as_at (self->overview_page, &self->as_at);
-  pcn_vision_page_set_as_at (self->vision_page, &self->as_at);
-  pcn_rates_page_set_as_at (self->rates_page, &self->as_at);
-  pcn_recruitment_page_set_as_at (self->recruitment_page, &self->as_at);
-  pcn_induction_page_set_as_at (self->induction_page, &self->as_at);
-  pcn_claims_page_set_as_at (self->claims_page, &self->as_at);
-  pcn_supervision_page_set_as_at (self->supervision_page, &self->as_at);
 
   self->settings = settings_new_if_installed ();
   if (self->settings != NULL)
@@ -864,13 +917,8 @@ pcn_window_set_as_at (PcnWindow   *self,
   g_return_if_fail (as_at != NULL && g_date_valid (as_at));
 
   self->as_at = *as_at;
-  pcn_overview_page_set_as_at (self->overview_page, as_at);
-  pcn_vision_page_set_as_at (self->vision_page, as_at);
-  pcn_rates_page_set_as_at (self->rates_page, as_at);
-  pcn_recruitment_page_set_as_at (self->recruitment_page, as_at);
-  pcn_induction_page_set_as_at (self->induction_page, as_at);
-  pcn_claims_page_set_as_at (self->claims_page, as_at);
-  pcn_supervision_page_set_as_at (self->supervision_page, as_at);
+  if (self->overview_page != NULL)
+    apply_as_at (self);
 }
 
 void
@@ -940,36 +988,42 @@ _pcn_window_get_create_dialog (PcnWindow *self)
 PcnVisionPage *
 _pcn_window_get_vision_page (PcnWindow *self)
 {
+  ensure_pages (self);
   return self->vision_page;
 }
 
 PcnOverviewPage *
 _pcn_window_get_overview_page (PcnWindow *self)
 {
+  ensure_pages (self);
   return self->overview_page;
 }
 
 PcnRatesPage *
 _pcn_window_get_rates_page (PcnWindow *self)
 {
+  ensure_pages (self);
   return self->rates_page;
 }
 
 PcnRecruitmentPage *
 _pcn_window_get_recruitment_page (PcnWindow *self)
 {
+  ensure_pages (self);
   return self->recruitment_page;
 }
 
 PcnInductionPage *
 _pcn_window_get_induction_page (PcnWindow *self)
 {
+  ensure_pages (self);
   return self->induction_page;
 }
 
 PcnClaimsPage *
 _pcn_window_get_claims_page (PcnWindow *self)
 {
+  ensure_pages (self);
   return self->claims_page;
 }
 
