@@ -1,7 +1,7 @@
 /* test-cli-supervision.c — `pcnw` supervision and integration commands as
  * a user runs them: assign, log, end, cost, integration set, the two
- * reports' JSON keys (CLI.md), --as-at transitions, and bad input that
- * exits 1 or 2 with nothing changed.
+ * reports' JSON keys (CLI.md), --as-at transitions, training add, list,
+ * done and remove, and bad input that exits 1 or 2 with nothing changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -396,6 +396,126 @@ test_cost_and_export (Fixture       *f,
   g_assert_true (head[0] == 'P' && head[1] == 'K');
 }
 
+/* The status of training item @id as at @as_at, from `training list --format json`. */
+static void
+assert_training_status (Fixture    *f,
+                        const char *as_at,
+                        gint64      id,
+                        const char *status)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonArray *items;
+
+  run_pcnw_at (&r, f, as_at, "training", "list", "--staff", "P1", "--format", "json");
+  assert_ok (&r);
+  root = parse_object (r.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "as_at"), ==, as_at);
+  items = json_object_get_array_member (root, "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      g_assert_cmpstr (json_object_get_string_member (item, "name"), ==, "Asha Patel");
+      if (json_object_get_int_member (item, "id") != id)
+        continue;
+      g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, status);
+      return;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_training (Fixture       *f,
+               gconstpointer  data)
+{
+  g_auto(Result) r1 = { 0 };
+  g_auto(Result) r2 = { 0 };
+  g_auto(Result) r3 = { 0 };
+  g_auto(Result) r4 = { 0 };
+  g_auto(Result) r5 = { 0 };
+  g_auto(Result) r6 = { 0 };
+  g_auto(Result) r7 = { 0 };
+  g_auto(Result) r8 = { 0 };
+  g_auto(Result) r9 = { 0 };
+  g_auto(Result) r10 = { 0 };
+  g_auto(Result) r11 = { 0 };
+  g_auto(Result) r12 = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  PcnTrainingItem *bls;
+
+  set_up_pcn (f);
+  /* Basic life support, done and expiring on 31 May 2025. */
+  run_pcnw (&r1, f, "training", "add", "--staff", "Asha Patel", "--name", "Basic life support",
+            "--completed", "2024-05-31", "--due", "2025-05-31");
+  assert_ok (&r1);
+  /* The CPPE pathway, not done, deadline 30 June 2025 (by payroll ID). */
+  run_pcnw (&r2, f, "training", "add", "--staff", "P1", "--name", "CPPE pathway", "--due", "30/06/2025");
+  assert_ok (&r2);
+  run_pcnw (&r3, f, "training", "list", "--format", "json");
+  assert_ok (&r3);
+  root = parse_object (r3.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "items")), ==, 2);
+
+  /* --as-at moves: 10 April both current; 1 May BLS expiring; 1 June BLS
+   * expired, the pathway expiring; 1 July the pathway missing. */
+  assert_training_status (f, "2025-04-10", 1, "current");
+  assert_training_status (f, "2025-04-10", 2, "current");
+  assert_training_status (f, "2025-05-01", 1, "expiring");
+  assert_training_status (f, "2025-05-31", 1, "expiring");
+  assert_training_status (f, "2025-06-01", 1, "expired");
+  assert_training_status (f, "2025-06-01", 2, "expiring");
+  assert_training_status (f, "2025-07-01", 2, "missing");
+
+  /* Done on 1 June with no expiry given: current for good. */
+  run_pcnw_at (&r4, f, "2025-07-01", "training", "done", "--id", "2", "--date", "2025-06-01");
+  assert_ok (&r4);
+  assert_training_status (f, "2025-07-01", 2, "current");
+
+  /* Bad input, nothing changed: a date that does not parse is a usage
+   * error (2); a completion in the future, an unknown person or id is
+   * refused (1); an id that is not a number is a usage error (2). */
+  run_pcnw (&r5, f, "training", "add", "--staff", "Asha Patel", "--name", "Safeguarding", "--due", "2025-13-01");
+  g_assert_cmpint (r5.status, ==, 2);
+  g_assert_nonnull (strstr (r5.err, "--due"));
+  run_pcnw (&r6, f, "training", "add", "--staff", "Asha Patel", "--name", "Safeguarding", "--completed", "soon");
+  g_assert_cmpint (r6.status, ==, 2);
+  g_assert_nonnull (strstr (r6.err, "--completed"));
+  run_pcnw (&r7, f, "training", "add", "--staff", "Asha Patel", "--name", "Safeguarding",
+            "--completed", "2025-04-11");
+  g_assert_cmpint (r7.status, ==, 1);
+  g_assert_nonnull (strstr (r7.err, "--completed"));
+  run_pcnw (&r8, f, "training", "add", "--staff", "Nobody", "--name", "Safeguarding");
+  g_assert_cmpint (r8.status, ==, 1);
+  g_assert_nonnull (strstr (r8.err, "--staff"));
+  run_pcnw (&r9, f, "training", "done", "--id", "1", "--date", "2025-02-30");
+  g_assert_cmpint (r9.status, ==, 2);
+  run_pcnw (&r10, f, "training", "done", "--id", "99");
+  g_assert_cmpint (r10.status, ==, 1);
+  g_assert_nonnull (strstr (r10.err, "--id"));
+  run_pcnw (&r11, f, "training", "remove", "--id", "one");
+  g_assert_cmpint (r11.status, ==, 2);
+
+  store = open_db (f->db);
+  items = pcn_store_list_training_items (store, -1, NULL);
+  g_assert_cmpuint (items->len, ==, 2);
+  bls = g_ptr_array_index (items, 0);
+  if (bls->id != 1)
+    bls = g_ptr_array_index (items, 1);
+  g_assert_cmpstr (bls->completed_on, ==, "2024-05-31");
+  g_assert_cmpstr (bls->due_date, ==, "2025-05-31");
+  g_clear_object (&store);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  run_pcnw (&r12, f, "training", "remove", "--id", "1");
+  assert_ok (&r12);
+  store = open_db (f->db);
+  items = pcn_store_list_training_items (store, -1, NULL);
+  g_assert_cmpuint (items->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +525,7 @@ main (int   argc,
   g_test_add ("/cli/supervision/transitions", Fixture, NULL, fixture_set_up, test_transitions, fixture_tear_down);
   g_test_add ("/cli/supervision/integration", Fixture, NULL, fixture_set_up, test_integration, fixture_tear_down);
   g_test_add ("/cli/supervision/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
+  g_test_add ("/cli/training/add-list-done", Fixture, NULL, fixture_set_up, test_training, fixture_tear_down);
   g_test_add ("/cli/supervision/cost-export", Fixture, NULL, fixture_set_up, test_cost_and_export,
               fixture_tear_down);
 

@@ -64,6 +64,10 @@ gboolean    _pcnw_cmd_integration_set    (PcnwContext *context, GStrv *args, GEr
 gboolean    _pcnw_cmd_report_supervision (PcnwContext *context, GStrv *args, GError **error);
 gboolean    _pcnw_cmd_report_integration (PcnwContext *context, GStrv *args, GError **error);
 gboolean    _pcnw_cmd_export_status      (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_training_add       (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_training_list      (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_training_done      (PcnwContext *context, GStrv *args, GError **error);
+gboolean    _pcnw_cmd_training_remove    (PcnwContext *context, GStrv *args, GError **error);
 
 /* The vision commands (pcnw-vision.c). */
 gboolean    _pcnw_cmd_vision_set         (PcnwContext *context, GStrv *args, GError **error);

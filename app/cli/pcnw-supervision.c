@@ -1,7 +1,7 @@
 /* pcnw-supervision.c — the supervision and integration commands of `pcnw`
  * (CLI.md, "Supervision and integration"): supervision assign, end, log
  * and cost; integration set; report supervision; report integration;
- * export status
+ * export status; training add, list, done and remove
  *
  * Every status is computed as at --as-at, and a session dated after it is
  * refused. An option that does not parse (a date, a number, a kind, a
@@ -803,5 +803,303 @@ _pcnw_cmd_export_status (PcnwContext  *context,
     return FALSE;
   /* Translators: %1$u people, %2$s file */
   g_print (_("Wrote the status of %1$u people to %2$s\n"), report->people->len, output);
+  return TRUE;
+}
+
+/* ----------------------------------------------------------- training */
+
+/* The stored item @id; an unknown id is refused (exit 1). (transfer full) */
+static PcnTrainingItem *
+find_training_item (PcnStore  *store,
+                    gint64     id,
+                    GError   **error)
+{
+  g_autoptr(GPtrArray) items = pcn_store_list_training_items (store, -1, error);
+
+  if (items == NULL)
+    return NULL;
+  for (guint i = 0; i < items->len; i++)
+    {
+      PcnTrainingItem *item = g_ptr_array_index (items, i);
+
+      if (item->id == id)
+        return pcn_training_item_copy (item);
+    }
+  g_set_error (error, PCNW_ERROR, PCNW_ERROR_REFUSED,
+               _("--id: there is no training item with id %" G_GINT64_FORMAT " (see “pcnw training list”)"),
+               id);
+  return NULL;
+}
+
+static gboolean
+parse_id_option (const char  *text,
+                 gint64      *out,
+                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint64 v = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &v, &local_error))
+    return _pcnw_option_error (error, "--id", local_error);
+  *out = (gint64) v;
+  return TRUE;
+}
+
+gboolean
+_pcnw_cmd_training_add (PcnwContext  *context,
+                        GStrv        *args,
+                        GError      **error)
+{
+  g_autofree char *staff_text = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *due_text = NULL;
+  g_autofree char *completed_text = NULL;
+  GOptionEntry entries[] = {
+    { "staff", 0, 0, G_OPTION_ARG_STRING, &staff_text, N_("Whose item"), N_("NAME|PAYROLL_ID") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The training or pathway item"), N_("TEXT") },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &due_text,
+      N_("Deadline if not done yet, expiry date if done (default: none)"), "YYYY-MM-DD" },
+    { "completed", 0, 0, G_OPTION_ARG_STRING, &completed_text, N_("When it was completed (default: not done)"),
+      "YYYY-MM-DD" },
+    { NULL }
+  };
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(PcnNetwork) network = NULL;
+  g_autoptr(PcnStaff) staff = NULL;
+  g_autoptr(PcnTrainingItem) item = pcn_training_item_new ();
+  g_autoptr(GError) local_error = NULL;
+  GDate due, completed;
+
+  if (!_pcnw_parse_options (args, NULL,
+                            _("Add a training or pathway item with its deadline or expiry date."),
+                            entries, error) ||
+      !_pcnw_check_arguments (*args, 0, NULL, error) ||
+      !_pcnw_require_option (staff_text, "--staff", error) ||
+      !_pcnw_require_option (name, "--name", error))
+    return FALSE;
+  if (due_text != NULL && !pcn_date_parse (due_text, &due, &local_error))
+    return _pcnw_option_error (error, "--due", local_error);
+  if (completed_text != NULL && !pcn_date_parse (completed_text, &completed, &local_error))
+    return _pcnw_option_error (error, "--completed", local_error);
+
+  store = _pcnw_open_store (context, error);
+  if (store == NULL)
+    return FALSE;
+  network = _pcnw_require_network (store, error);
+  if (network == NULL)
+    return FALSE;
+  staff = find_staff (store, staff_text, error);
+  if (staff == NULL)
+    return FALSE;
+
+  item->staff_id = pcn_staff_get_id (staff);
+  item->name = g_strdup (name);
+  item->due_date = due_text != NULL ? pcn_date_to_iso (&due) : NULL;
+  item->completed_on = completed_text != NULL ? pcn_date_to_iso (&completed) : NULL;
+  if (!pcn_store_add_training_item (store, item, &context->as_at, &local_error))
+    return refused (error,
+                    completed_text != NULL && g_date_compare (&completed, &context->as_at) > 0
+                    ? "--completed" : "--name",
+                    local_error);
+
+  /* Translators: %1$ld id, %2$s item, %3$s person, %4$s status */
+  g_print (_("Training item %1$" G_GINT64_FORMAT " “%2$s” for %3$s: %4$s\n"), item->id, item->name,
+           pcn_staff_get_name (staff),
+           pcn_training_status_to_string (pcn_training_item_get_status (item, &context->as_at)));
+  return TRUE;
+}
+
+/* (transfer none) */
+static PcnStaff *
+staff_by_id (GPtrArray *staff,
+             gint64     id)
+{
+  for (guint i = 0; i < staff->len; i++)
+    if (pcn_staff_get_id (g_ptr_array_index (staff, i)) == id)
+      return g_ptr_array_index (staff, i);
+  return NULL;
+}
+
+gboolean
+_pcnw_cmd_training_list (PcnwContext  *context,
+                         GStrv        *args,
+                         GError      **error)
+{
+  g_autofree char *staff_text = NULL;
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "staff", 0, 0, G_OPTION_ARG_STRING, &staff_text, N_("Only this person’s items"), N_("NAME|PAYROLL_ID") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format"), "tsv|json" },
+    { NULL }
+  };
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(PcnNetwork) network = NULL;
+  g_autoptr(PcnStaff) only = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *as_at = NULL;
+  gboolean json = FALSE;
+
+  if (!_pcnw_parse_options (args, NULL,
+                            _("Training and pathway items with their status as at --as-at: current, "
+                              "expiring (within 30 days), expired or missing."),
+                            entries, error) ||
+      !_pcnw_check_arguments (*args, 0, NULL, error) ||
+      !_pcnw_parse_format_option (format, "tsv", &json, error))
+    return FALSE;
+
+  store = _pcnw_open_store (context, error);
+  if (store == NULL)
+    return FALSE;
+  network = _pcnw_require_network (store, error);
+  if (network == NULL)
+    return FALSE;
+  if (staff_text != NULL && (only = find_staff (store, staff_text, error)) == NULL)
+    return FALSE;
+  if ((staff = pcn_store_list_staff (store, error)) == NULL ||
+      (items = pcn_store_list_training_items (store, only ? pcn_staff_get_id (only) : -1, error)) == NULL)
+    return FALSE;
+  as_at = pcn_date_to_iso (&context->as_at);
+
+  if (json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "as_at", as_at);
+      json_builder_set_member_name (builder, "items");
+      json_builder_begin_array (builder);
+    }
+  else
+    g_print ("id\tname\tpayroll_id\titem\tdue_date\tcompleted_on\tstatus\n");
+  for (guint i = 0; i < items->len; i++)
+    {
+      PcnTrainingItem *item = g_ptr_array_index (items, i);
+      PcnStaff *s = staff_by_id (staff, item->staff_id);
+      const char *status = pcn_training_status_to_string (pcn_training_item_get_status (item, &context->as_at));
+
+      if (json)
+        {
+          json_builder_begin_object (builder);
+          add_int (builder, "id", item->id);
+          add_string_or_null (builder, "name", s ? pcn_staff_get_name (s) : NULL);
+          add_string_or_null (builder, "payroll_id", s ? pcn_staff_get_payroll_id (s) : NULL);
+          add_string_or_null (builder, "item", item->name);
+          add_string_or_null (builder, "due_date", item->due_date);
+          add_string_or_null (builder, "completed_on", item->completed_on);
+          add_string_or_null (builder, "status", status);
+          json_builder_end_object (builder);
+        }
+      else
+        {
+          const char *payroll_id = s ? pcn_staff_get_payroll_id (s) : NULL;
+
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s\n", item->id,
+                   s ? pcn_staff_get_name (s) : "", payroll_id ? payroll_id : "", item->name,
+                   item->due_date ? item->due_date : "", item->completed_on ? item->completed_on : "",
+                   status);
+        }
+    }
+  if (json)
+    {
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      _pcnw_print_json (builder);
+    }
+  return TRUE;
+}
+
+gboolean
+_pcnw_cmd_training_done (PcnwContext  *context,
+                         GStrv        *args,
+                         GError      **error)
+{
+  g_autofree char *id_text = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *expires_text = NULL;
+  GOptionEntry entries[] = {
+    { "id", 0, 0, G_OPTION_ARG_STRING, &id_text, N_("The item (see “pcnw training list”)"), "N" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("When it was completed (default: --as-at)"),
+      "YYYY-MM-DD" },
+    { "expires", 0, 0, G_OPTION_ARG_STRING, &expires_text,
+      N_("When it must be renewed (default: never; the deadline is cleared)"), "YYYY-MM-DD" },
+    { NULL }
+  };
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(PcnNetwork) network = NULL;
+  g_autoptr(PcnTrainingItem) item = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GDate date = context->as_at, expires;
+  gint64 id = 0;
+
+  if (!_pcnw_parse_options (args, NULL,
+                            _("Mark a training item done. A done item’s date is its expiry: give "
+                              "--expires, or the item is current with no expiry."),
+                            entries, error) ||
+      !_pcnw_check_arguments (*args, 0, NULL, error) ||
+      !_pcnw_require_option (id_text, "--id", error) ||
+      !parse_id_option (id_text, &id, error))
+    return FALSE;
+  if (date_text != NULL && !pcn_date_parse (date_text, &date, &local_error))
+    return _pcnw_option_error (error, "--date", local_error);
+  if (expires_text != NULL && !pcn_date_parse (expires_text, &expires, &local_error))
+    return _pcnw_option_error (error, "--expires", local_error);
+
+  store = _pcnw_open_store (context, error);
+  if (store == NULL)
+    return FALSE;
+  network = _pcnw_require_network (store, error);
+  if (network == NULL)
+    return FALSE;
+  item = find_training_item (store, id, error);
+  if (item == NULL)
+    return FALSE;
+  g_free (item->completed_on);
+  item->completed_on = pcn_date_to_iso (&date);
+  g_free (item->due_date);
+  item->due_date = expires_text != NULL ? pcn_date_to_iso (&expires) : NULL;
+  if (!pcn_store_update_training_item (store, item, &context->as_at, &local_error))
+    return refused (error, "--date", local_error);
+
+  /* Translators: %1$ld id, %2$s item, %3$s date, %4$s status */
+  g_print (_("Training item %1$" G_GINT64_FORMAT " “%2$s” done on %3$s: %4$s\n"), item->id, item->name,
+           item->completed_on,
+           pcn_training_status_to_string (pcn_training_item_get_status (item, &context->as_at)));
+  return TRUE;
+}
+
+gboolean
+_pcnw_cmd_training_remove (PcnwContext  *context,
+                           GStrv        *args,
+                           GError      **error)
+{
+  g_autofree char *id_text = NULL;
+  GOptionEntry entries[] = {
+    { "id", 0, 0, G_OPTION_ARG_STRING, &id_text, N_("The item (see “pcnw training list”)"), "N" },
+    { NULL }
+  };
+  g_autoptr(PcnStore) store = NULL;
+  g_autoptr(PcnNetwork) network = NULL;
+  g_autoptr(PcnTrainingItem) item = NULL;
+  gint64 id = 0;
+
+  if (!_pcnw_parse_options (args, NULL, _("Remove a training item."), entries, error) ||
+      !_pcnw_check_arguments (*args, 0, NULL, error) ||
+      !_pcnw_require_option (id_text, "--id", error) ||
+      !parse_id_option (id_text, &id, error))
+    return FALSE;
+
+  store = _pcnw_open_store (context, error);
+  if (store == NULL)
+    return FALSE;
+  network = _pcnw_require_network (store, error);
+  if (network == NULL)
+    return FALSE;
+  item = find_training_item (store, id, error);
+  if (item == NULL || !pcn_store_delete_training_item (store, id, error))
+    return FALSE;
+
+  /* Translators: %1$ld id, %2$s item */
+  g_print (_("Removed training item %1$" G_GINT64_FORMAT " “%2$s”\n"), item->id, item->name);
   return TRUE;
 }
