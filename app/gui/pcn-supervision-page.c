@@ -21,6 +21,7 @@
 #include "pcn-supervision-log-dialog.h"
 #include "pcn-supervision-page-private.h"
 #include "pcn-supervision-rows.h"
+#include "pcn-training-dialog.h"
 
 struct _PcnSupervisionPage
 {
@@ -65,6 +66,7 @@ struct _PcnSupervisionPage
   GtkWindow           *log_dialog;
   GtkWindow           *assign_dialog;
   GtkWindow           *integration_dialog;
+  GtkWindow           *training_dialog;
   GtkNativeDialog     *chooser;
   GDate                as_at;
   guint                loading;
@@ -237,6 +239,10 @@ update_actions (PcnSupervisionPage *self)
                                  loaded && selected_status_row (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.assign",
                                  loaded && selected_status_row (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.add-training",
+                                 loaded && selected_status_row (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.training-done",
+                                 loaded && selected_status_row (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.edit-integration",
                                  loaded && gtk_single_selection_get_selected_item (self->integration_selection) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.export", loaded);
@@ -368,6 +374,21 @@ training_row (PcnTrainingItem *item,
   gtk_widget_add_css_class (badge, "caption-heading");
   gtk_widget_add_css_class (badge, classes[status]);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  if (item->completed_on == NULL)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name ("object-select-symbolic");
+      g_autofree char *label = NULL;
+
+      /* Translators: %s is a training item */
+      label = g_strdup_printf (_("Mark “%s” done"), item->name);
+      gtk_widget_set_tooltip_text (button, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "supervision.training-done");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (item->id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
   return row;
 }
 
@@ -724,6 +745,71 @@ on_status_view_activate_cb (PcnSupervisionPage *self,
                                                                   position);
 
   open_log_dialog (self, row);
+}
+
+static void
+on_training_saved_cb (PcnTrainingDialog  *dialog,
+                      PcnTrainingItem    *item,
+                      PcnSupervisionPage *self)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: %1$s is a training item, %2$s a person */
+  message = g_strdup_printf (_("Saved “%1$s” for %2$s"), item->name,
+                             pcn_staff_get_name (pcn_training_dialog_get_staff (dialog)));
+  show_message (self, message);
+  pcn_supervision_page_reload (self);
+}
+
+/* @item NULL: a new item for the selected person. */
+static void
+open_training_dialog (PcnSupervisionPage    *self,
+                      const PcnTrainingItem *item)
+{
+  PcnSupervisionStatusRow *row = selected_status_row (self);
+  PcnTrainingDialog *dialog;
+
+  if (self->store == NULL || !self->loaded || row == NULL)
+    return;
+  if (self->training_dialog != NULL)
+    gtk_window_destroy (self->training_dialog);
+
+  dialog = pcn_training_dialog_new (self->store, pcn_supervision_status_row_get_staff (row), item,
+                                    item != NULL, &self->as_at);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_training_saved_cb), self, 0);
+  self->training_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->training_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_training_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  open_training_dialog (PCN_SUPERVISION_PAGE (widget), NULL);
+}
+
+static void
+training_done_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PcnSupervisionPage *self = PCN_SUPERVISION_PAGE (widget);
+  gint64 id = g_variant_get_int64 (param);
+
+  for (guint i = 0; self->training != NULL && i < self->training->len; i++)
+    {
+      PcnTrainingItem *item = g_ptr_array_index (self->training, i);
+
+      if (item->id == id)
+        {
+          open_training_dialog (self, item);
+          return;
+        }
+    }
 }
 
 static void
@@ -1133,6 +1219,7 @@ pcn_supervision_page_dispose (GObject *object)
   destroy_dialog (&self->log_dialog);
   destroy_dialog (&self->assign_dialog);
   destroy_dialog (&self->integration_dialog);
+  destroy_dialog (&self->training_dialog);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -1203,6 +1290,8 @@ pcn_supervision_page_class_init (PcnSupervisionPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "supervision.log", NULL, log_action);
   gtk_widget_class_install_action (widget_class, "supervision.assign", NULL, assign_action);
+  gtk_widget_class_install_action (widget_class, "supervision.add-training", NULL, add_training_action);
+  gtk_widget_class_install_action (widget_class, "supervision.training-done", "x", training_done_action);
   gtk_widget_class_install_action (widget_class, "supervision.edit-integration", NULL,
                                    edit_integration_action);
   gtk_widget_class_install_action (widget_class, "supervision.export", NULL, export_action);
