@@ -1264,10 +1264,10 @@ post_field_option (const char *field)
 
 /* Finds a staff member by payroll ID, else by name (case-insensitively);
  * a name that several people share is refused. (transfer full) */
-static PcnStaff *
-find_staff_member (PcnStore    *store,
-                   const char  *text,
-                   GError     **error)
+PcnStaff *
+_pcnw_find_staff (PcnStore    *store,
+                  const char  *text,
+                  GError     **error)
 {
   g_autoptr(GPtrArray) staff = pcn_store_list_staff (store, error);
   g_autofree char *folded = NULL;
@@ -1782,7 +1782,7 @@ cmd_plan_status (PcnwContext  *context,
     return FALSE;
   if (staff_text != NULL)
     {
-      staff = find_staff_member (store, staff_text, error);
+      staff = _pcnw_find_staff (store, staff_text, error);
       if (staff == NULL)
         return FALSE;
     }
@@ -1859,7 +1859,7 @@ cmd_staff_leave (PcnwContext  *context,
   network = require_network (store, error);
   if (network == NULL)
     return FALSE;
-  staff = find_staff_member (store, staff_text, error);
+  staff = _pcnw_find_staff (store, staff_text, error);
   if (staff == NULL)
     return FALSE;
   if (!pcn_staff_validate_leaver (staff, iso, reason, &field, &local_error))

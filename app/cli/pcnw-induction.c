@@ -19,50 +19,6 @@
 #include "pcn-store.h"
 #include "pcnw-private.h"
 
-/* By payroll ID, else by name (case-insensitively); a shared name is
- * refused. (transfer full) */
-static PcnStaff *
-find_staff (PcnStore    *store,
-            const char  *text,
-            GError     **error)
-{
-  g_autoptr(GPtrArray) staff = pcn_store_list_staff (store, error);
-  g_autofree char *folded = NULL;
-  PcnStaff *by_name = NULL;
-  guint n_by_name = 0;
-
-  if (staff == NULL)
-    return NULL;
-  for (guint i = 0; i < staff->len; i++)
-    if (g_strcmp0 (pcn_staff_get_payroll_id (g_ptr_array_index (staff, i)), text) == 0)
-      return g_object_ref (g_ptr_array_index (staff, i));
-  folded = g_utf8_casefold (text, -1);
-  for (guint i = 0; i < staff->len; i++)
-    {
-      PcnStaff *s = g_ptr_array_index (staff, i);
-      g_autofree char *name = g_utf8_casefold (pcn_staff_get_name (s), -1);
-
-      if (strcmp (name, folded) == 0)
-        {
-          by_name = s;
-          n_by_name++;
-        }
-    }
-  if (n_by_name == 1)
-    return g_object_ref (by_name);
-  if (n_by_name > 1)
-    g_set_error (error, PCNW_ERROR, PCNW_ERROR_REFUSED,
-                 /* Translators: %1$s a name, %2$u how many staff have it */
-                 _("--staff: “%1$s” is the name of %2$u staff; give the payroll ID"),
-                 text, n_by_name);
-  else
-    g_set_error (error, PCNW_ERROR, PCNW_ERROR_REFUSED,
-                 _("--staff: no staff member has the payroll ID or name “%s” "
-                   "(see “pcnw list staff”)"),
-                 text);
-  return NULL;
-}
-
 /* The member practice called @text (case-insensitively): its stored name. */
 static char *
 find_practice (PcnStore    *store,
@@ -210,7 +166,7 @@ _pcnw_cmd_induction_list (PcnwContext  *context,
   network = _pcnw_require_network (store, error);
   if (network == NULL)
     return FALSE;
-  if (staff_text != NULL && (staff = find_staff (store, staff_text, error)) == NULL)
+  if (staff_text != NULL && (staff = _pcnw_find_staff (store, staff_text, error)) == NULL)
     return FALSE;
   if (practice_text != NULL && (practice = find_practice (store, practice_text, error)) == NULL)
     return FALSE;
@@ -323,7 +279,7 @@ _pcnw_cmd_induction_tick (PcnwContext  *context,
   network = _pcnw_require_network (store, error);
   if (network == NULL)
     return FALSE;
-  staff = find_staff (store, staff_text, error);
+  staff = _pcnw_find_staff (store, staff_text, error);
   if (staff == NULL)
     return FALSE;
 
@@ -488,7 +444,7 @@ _pcnw_cmd_export_induction (PcnwContext  *context,
     {
       g_autoptr(GPtrArray) items = NULL;
 
-      if ((staff = find_staff (store, staff_text, error)) == NULL ||
+      if ((staff = _pcnw_find_staff (store, staff_text, error)) == NULL ||
           (items = pcn_store_list_induction_items (store, pcn_staff_get_id (staff), NULL, error)) == NULL)
         return FALSE;
       if (items->len == 0)

@@ -38,6 +38,11 @@ PcnStore   *_pcnw_open_store           (PcnwContext    *context,
 PcnNetwork *_pcnw_require_network      (PcnStore       *store,
                                         GError        **error);
 void        _pcnw_print_json           (JsonBuilder    *builder);
+/* --staff: by payroll ID, else by name (case-insensitively); a name
+ * several people share is refused. (transfer full) */
+PcnStaff   *_pcnw_find_staff           (PcnStore       *store,
+                                        const char     *text,
+                                        GError        **error);
 
 /* The claims commands (pcnw-claims.c). */
 gboolean    _pcnw_cmd_import_costs     (PcnwContext *context, GStrv *args, GError **error);

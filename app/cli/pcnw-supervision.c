@@ -23,50 +23,6 @@
 #include "pcn-store.h"
 #include "pcnw-private.h"
 
-/* By payroll ID, else by name (case-insensitively); a shared name is
- * refused. (transfer full) */
-static PcnStaff *
-find_staff (PcnStore    *store,
-            const char  *text,
-            GError     **error)
-{
-  g_autoptr(GPtrArray) staff = pcn_store_list_staff (store, error);
-  g_autofree char *folded = NULL;
-  PcnStaff *by_name = NULL;
-  guint n_by_name = 0;
-
-  if (staff == NULL)
-    return NULL;
-  for (guint i = 0; i < staff->len; i++)
-    if (g_strcmp0 (pcn_staff_get_payroll_id (g_ptr_array_index (staff, i)), text) == 0)
-      return g_object_ref (g_ptr_array_index (staff, i));
-  folded = g_utf8_casefold (text, -1);
-  for (guint i = 0; i < staff->len; i++)
-    {
-      PcnStaff *s = g_ptr_array_index (staff, i);
-      g_autofree char *name = g_utf8_casefold (pcn_staff_get_name (s), -1);
-
-      if (strcmp (name, folded) == 0)
-        {
-          by_name = s;
-          n_by_name++;
-        }
-    }
-  if (n_by_name == 1)
-    return g_object_ref (by_name);
-  if (n_by_name > 1)
-    g_set_error (error, PCNW_ERROR, PCNW_ERROR_REFUSED,
-                 /* Translators: %1$s a name, %2$u how many staff have it */
-                 _("--staff: “%1$s” is the name of %2$u staff; give the payroll ID"),
-                 text, n_by_name);
-  else
-    g_set_error (error, PCNW_ERROR, PCNW_ERROR_REFUSED,
-                 _("--staff: no staff member has the payroll ID or name “%s” "
-                   "(see “pcnw list staff”)"),
-                 text);
-  return NULL;
-}
-
 /* Core and store refusals as "OPTION: message" (exit 1). */
 static gboolean
 refused (GError     **error,
@@ -166,7 +122,7 @@ _pcnw_cmd_supervision_assign (PcnwContext  *context,
   network = _pcnw_require_network (store, error);
   if (network == NULL)
     return FALSE;
-  staff = find_staff (store, staff_text, error);
+  staff = _pcnw_find_staff (store, staff_text, error);
   if (staff == NULL)
     return FALSE;
 
@@ -233,7 +189,7 @@ _pcnw_cmd_supervision_end (PcnwContext  *context,
   network = _pcnw_require_network (store, error);
   if (network == NULL)
     return FALSE;
-  staff = find_staff (store, staff_text, error);
+  staff = _pcnw_find_staff (store, staff_text, error);
   if (staff == NULL)
     return FALSE;
   assignments = pcn_store_list_supervisor_assignments (store, pcn_staff_get_id (staff), error);
@@ -316,7 +272,7 @@ _pcnw_cmd_supervision_log (PcnwContext  *context,
   network = _pcnw_require_network (store, error);
   if (network == NULL)
     return FALSE;
-  staff = find_staff (store, staff_text, error);
+  staff = _pcnw_find_staff (store, staff_text, error);
   if (staff == NULL)
     return FALSE;
 
@@ -532,7 +488,7 @@ _pcnw_cmd_integration_set (PcnwContext  *context,
   network = _pcnw_require_network (store, error);
   if (network == NULL)
     return FALSE;
-  staff = find_staff (store, staff_text, error);
+  staff = _pcnw_find_staff (store, staff_text, error);
   if (staff == NULL)
     return FALSE;
   if (indicator == PCN_INTEGRATION_HOME_TEAM)
@@ -888,7 +844,7 @@ _pcnw_cmd_training_add (PcnwContext  *context,
   network = _pcnw_require_network (store, error);
   if (network == NULL)
     return FALSE;
-  staff = find_staff (store, staff_text, error);
+  staff = _pcnw_find_staff (store, staff_text, error);
   if (staff == NULL)
     return FALSE;
 
@@ -955,7 +911,7 @@ _pcnw_cmd_training_list (PcnwContext  *context,
   network = _pcnw_require_network (store, error);
   if (network == NULL)
     return FALSE;
-  if (staff_text != NULL && (only = find_staff (store, staff_text, error)) == NULL)
+  if (staff_text != NULL && (only = _pcnw_find_staff (store, staff_text, error)) == NULL)
     return FALSE;
   if ((staff = pcn_store_list_staff (store, error)) == NULL ||
       (items = pcn_store_list_training_items (store, only ? pcn_staff_get_id (only) : -1, error)) == NULL)
